@@ -1,0 +1,12 @@
+/* evgraph/evgraph.h - umbrella header for the evgraph library. */
+#ifndef EVGRAPH_EVGRAPH_H
+#define EVGRAPH_EVGRAPH_H
+
+#include "date.h"
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+
+#define EVG_VERSION "0.1.0"
+
+#endif

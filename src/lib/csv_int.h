@@ -1,0 +1,46 @@
+/* Reading one CSV file row by row, with byte offsets for every field. */
+#ifndef EVG_CSV_INT_H
+#define EVG_CSV_INT_H
+
+#include "diag_int.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct evg__csv_field {
+    const char *text; /* NUL-terminated; valid until the row callback returns */
+    size_t len;
+    uint64_t offset; /* byte offset of the field's first byte in the file */
+} evg__csv_field;
+
+typedef struct evg__csv_file evg__csv_file;
+
+/* Called once per row, the header included. Returns 0 to go on, or a negative
+ * EVG_E* code to stop reading with that result. */
+typedef int (*evg__csv_row_fn)(evg__csv_file *file, const evg__csv_field *fields, size_t count,
+                               void *payload);
+
+/* Opens `path` ("-": standard input) for reading. Problems are reported
+ * through `rep` under the file's name. Returns 0, EVG_EIO or EVG_ENOMEM. */
+int evg__csv_open(evg__csv_file **out, const char *path, evg__reporter *rep);
+
+/* Parses the whole file (RFC 4180, a leading UTF-8 BOM skipped, LF, CRLF or
+ * CR line endings), calling `on_row` per row. Malformed CSV is reported and
+ * gives EVG_EINVAL; a field over `max_field_bytes` (0: no cap) EVG_ELIMIT. */
+int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, evg__csv_row_fn on_row,
+                  void *payload);
+
+/* Reports a diagnostic at a byte offset of the file, as line:column. The
+ * offsets stay usable after reading, until the file is closed. */
+void evg__csv_report(evg__csv_file *file, evg_severity severity, uint64_t offset,
+                     const char *fmt, ...) EVG__PRINTF(4, 5);
+
+/* The name diagnostics use for the file. */
+const char *evg__csv_name(const evg__csv_file *file);
+
+/* The 1-based line holding `offset`. */
+unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset);
+
+void evg__csv_close(evg__csv_file *file);
+
+#endif

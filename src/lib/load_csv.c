@@ -1,0 +1,356 @@
+/* The only file that includes <csv.h>.
+ *
+ * libcsv knows nothing of lines or columns: it calls back when a delimiter,
+ * CR/LF or csv_fini ends a field. So the input is fed to csv_parse in pieces
+ * that each end on a ',', CR or LF byte: when a field callback fires, the
+ * field ended at the last byte of the current piece, and the next field starts
+ * right after it. Line starts are collected on the way into a table that is
+ * only searched when a diagnostic is reported.
+ */
+#include "csv_int.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Diagnostics reported while a row is handled are held back and given in
+ * file order, whatever order the row's checks ran in. */
+typedef struct held_diag {
+    evg_severity severity;
+    uint64_t offset;
+    char message[400];
+} held_diag;
+
+enum { MAX_HELD = 16 };
+
+struct evg__csv_file {
+    char *name;
+    bool in_row;
+    size_t held_count;
+    held_diag held[MAX_HELD];
+    FILE *stream;
+    evg__reporter *rep;
+    uint64_t *line_starts; /* sorted; line_starts[0] is 0 (or 3 after a BOM) */
+    size_t line_count, line_cap;
+};
+
+typedef struct pending_field {
+    size_t at; /* position of the text in row_text */
+    size_t len;
+    uint64_t offset;
+} pending_field;
+
+typedef struct reader {
+    evg__csv_file *file;
+    evg__csv_row_fn on_row;
+    void *payload;
+    size_t max_field_bytes;
+    pending_field *fields;
+    size_t field_count, field_cap;
+    evg__csv_field *row; /* handed to on_row */
+    size_t row_cap;
+    char *row_text;
+    size_t text_len, text_cap;
+    uint64_t next_field_start; /* where the next field begins */
+    uint64_t piece_end;        /* offset just past the piece being parsed */
+    bool at_row_start;
+    int status; /* first failure of a callback */
+} reader;
+
+static int grow(void **items, size_t *cap, size_t need, size_t item_size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*items, n * item_size);
+    if (p == NULL)
+        return EVG_ENOMEM;
+    *items = p;
+    *cap = n;
+    return 0;
+}
+
+static void release_held(evg__csv_file *file);
+
+static void on_field(void *text, size_t len, void *data)
+{
+    reader *r = data;
+    if (r->status)
+        return;
+    if (r->max_field_bytes && len > r->max_field_bytes) {
+        evg__csv_report(r->file, EVG_SEVERITY_ERROR, r->next_field_start,
+                        "field longer than %zu bytes", r->max_field_bytes);
+        r->status = EVG_ELIMIT;
+        return;
+    }
+    if (grow((void **)&r->fields, &r->field_cap, r->field_count + 1, sizeof *r->fields) ||
+        grow((void **)&r->row_text, &r->text_cap, r->text_len + len + 1, 1)) {
+        r->status = EVG_ENOMEM;
+        return;
+    }
+    if (len)
+        memcpy(r->row_text + r->text_len, text, len);
+    r->row_text[r->text_len + len] = '\0';
+    r->fields[r->field_count++] = (pending_field){r->text_len, len, r->next_field_start};
+    r->text_len += len + 1;
+    r->next_field_start = r->piece_end;
+}
+
+static void on_row_end(int terminator, void *data)
+{
+    (void)terminator;
+    reader *r = data;
+    r->next_field_start = r->piece_end;
+    r->at_row_start = true;
+    if (r->status)
+        return;
+    if (grow((void **)&r->row, &r->row_cap, r->field_count, sizeof *r->row)) {
+        r->status = EVG_ENOMEM;
+        return;
+    }
+    for (size_t i = 0; i < r->field_count; i++) {
+        pending_field *f = &r->fields[i];
+        r->row[i] = (evg__csv_field){r->row_text + f->at, f->len, f->offset};
+    }
+    r->file->in_row = true;
+    int rc = r->on_row(r->file, r->row, r->field_count, r->payload);
+    release_held(r->file);
+    if (rc)
+        r->status = rc;
+    r->field_count = 0;
+    r->text_len = 0;
+}
+
+static int add_line_start(evg__csv_file *f, uint64_t offset)
+{
+    if (grow((void **)&f->line_starts, &f->line_cap, f->line_count + 1, sizeof *f->line_starts))
+        return EVG_ENOMEM;
+    f->line_starts[f->line_count++] = offset;
+    return 0;
+}
+
+int evg__csv_open(evg__csv_file **out, const char *path, evg__reporter *rep)
+{
+    *out = NULL;
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    evg__csv_file *f = calloc(1, sizeof *f);
+    if (f == NULL || (f->name = malloc(strlen(name) + 1)) == NULL) {
+        free(f);
+        return EVG_ENOMEM;
+    }
+    strcpy(f->name, name);
+    f->rep = rep;
+    f->stream = is_stdin ? stdin : fopen(path, "rb");
+    if (f->stream == NULL) {
+        evg__report(rep, EVG_SEVERITY_ERROR, f->name, 0, 0, "cannot open: %s", strerror(errno));
+        evg__csv_close(f);
+        return EVG_EIO;
+    }
+    *out = f;
+    return 0;
+}
+
+const char *evg__csv_name(const evg__csv_file *file)
+{
+    return file->name;
+}
+
+void evg__csv_close(evg__csv_file *file)
+{
+    if (file == NULL)
+        return;
+    if (file->stream && file->stream != stdin)
+        fclose(file->stream);
+    free(file->line_starts);
+    free(file->name);
+    free(file);
+}
+
+unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset)
+{
+    size_t lo = 0, hi = file->line_count;
+    /* The last line start <= offset. */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (file->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (unsigned long)lo + 1;
+}
+
+static void report_now(evg__csv_file *file, evg_severity severity, uint64_t offset,
+                       const char *fmt, va_list ap)
+{
+    unsigned long line = evg__csv_line(file, offset);
+    uint64_t start = file->line_count ? file->line_starts[line - 1] : 0;
+    unsigned long column = offset >= start ? (unsigned long)(offset - start) + 1 : 1;
+    evg__vreport(file->rep, severity, file->name, line, column, fmt, ap);
+}
+
+static void report_held(evg__csv_file *file, const held_diag *d, ...)
+{
+    va_list ap;
+    va_start(ap, d);
+    report_now(file, d->severity, d->offset, "%s", ap);
+    va_end(ap);
+}
+
+static void release_held(evg__csv_file *file)
+{
+    /* Insertion sort: a row holds a handful at most; stable, so two
+     * diagnostics at one offset keep their order. */
+    for (size_t i = 1; i < file->held_count; i++) {
+        held_diag d = file->held[i];
+        size_t k = i;
+        for (; k > 0 && file->held[k - 1].offset > d.offset; k--)
+            file->held[k] = file->held[k - 1];
+        file->held[k] = d;
+    }
+    for (size_t i = 0; i < file->held_count; i++)
+        report_held(file, &file->held[i], file->held[i].message);
+    file->held_count = 0;
+    file->in_row = false;
+}
+
+void evg__csv_report(evg__csv_file *file, evg_severity severity, uint64_t offset,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (file->in_row && file->held_count < MAX_HELD) {
+        held_diag *d = &file->held[file->held_count++];
+        d->severity = severity;
+        d->offset = offset;
+        vsnprintf(d->message, sizeof d->message, fmt, ap);
+    } else {
+        report_now(file, severity, offset, fmt, ap);
+    }
+    va_end(ap);
+}
+
+/* Bytes after which libcsv may call back. */
+static bool is_break[256] = {[','] = true, ['\r'] = true, ['\n'] = true};
+
+static int parse_error(evg__csv_file *file, struct csv_parser *parser, const unsigned char *piece,
+                       size_t parsed, uint64_t offset, uint64_t field_start)
+{
+    (void)parser;
+    unsigned char c = piece[parsed];
+    if (c == '"')
+        evg__csv_report(file, EVG_SEVERITY_ERROR, offset,
+                        "malformed CSV: stray quote in an unquoted field (quote the whole field "
+                        "and double the quotes inside it)");
+    else
+        evg__csv_report(file, EVG_SEVERITY_ERROR, offset,
+                        "malformed CSV: unexpected character after the closing quote of the field "
+                        "starting at column %lu",
+                        (unsigned long)(field_start -
+                                        file->line_starts[evg__csv_line(file, field_start) - 1]) +
+                            1);
+    return EVG_EINVAL;
+}
+
+int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, evg__csv_row_fn on_row,
+                  void *payload)
+{
+    struct csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return EVG_ENOMEM;
+    reader r = {.file = file,
+                .on_row = on_row,
+                .payload = payload,
+                .max_field_bytes = max_field_bytes,
+                .at_row_start = true};
+    enum { CHUNK = 1 << 18 };
+    unsigned char *chunk = malloc(CHUNK);
+    int rc = chunk ? add_line_start(file, 0) : EVG_ENOMEM;
+    uint64_t base = 0; /* file offset of chunk[0] */
+    unsigned char prev = 0;
+    bool first = true;
+
+    while (rc == 0) {
+        size_t n = fread(chunk, 1, CHUNK, file->stream);
+        if (n == 0) {
+            if (ferror(file->stream)) {
+                evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0, "cannot read: %s",
+                            strerror(errno));
+                rc = EVG_EIO;
+            }
+            break;
+        }
+        size_t pos = 0;
+        if (first) {
+            first = false;
+            if (n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF) {
+                pos = 3;
+                file->line_starts[0] = 3;
+                r.next_field_start = 3;
+            }
+        }
+        while (pos < n && rc == 0) {
+            size_t end = pos;
+            while (end < n && !is_break[chunk[end]])
+                end++;
+            if (end < n) {
+                unsigned char c = chunk[end];
+                uint64_t at = base + end;
+                if (c == '\n' && prev == '\r' && end == pos && file->line_starts[file->line_count - 1] == at)
+                    file->line_starts[file->line_count - 1] = at + 1; /* CRLF */
+                else if (c != ',')
+                    rc = add_line_start(file, at + 1);
+                prev = c;
+                end++;
+            } else if (end > pos) {
+                prev = chunk[end - 1];
+            }
+            if (rc)
+                break;
+            if (r.at_row_start) {
+                if (end - pos == 1 && (chunk[pos] == '\r' || chunk[pos] == '\n'))
+                    r.next_field_start = base + end; /* a blank line, or CRLF's LF */
+                else
+                    r.at_row_start = false;
+            }
+            r.piece_end = base + end;
+            size_t parsed = csv_parse(&parser, chunk + pos, end - pos, on_field, on_row_end, &r);
+            if (r.status) {
+                rc = r.status;
+            } else if (parsed < end - pos) {
+                rc = csv_error(&parser) == CSV_EPARSE
+                         ? parse_error(file, &parser, chunk + pos, parsed, base + pos + parsed,
+                                       r.next_field_start)
+                         : EVG_ENOMEM;
+            } else if (max_field_bytes && parser.entry_pos > max_field_bytes) {
+                evg__csv_report(file, EVG_SEVERITY_ERROR, r.next_field_start,
+                                "field longer than %zu bytes", max_field_bytes);
+                rc = EVG_ELIMIT;
+            }
+            pos = end;
+        }
+        base += n;
+    }
+    if (rc == 0) {
+        r.piece_end = base;
+        if (csv_fini(&parser, on_field, on_row_end, &r) != 0) {
+            evg__csv_report(file, EVG_SEVERITY_ERROR, r.next_field_start,
+                            "malformed CSV: quoted field is never closed");
+            rc = EVG_EINVAL;
+        } else if (r.status) {
+            rc = r.status;
+        }
+    }
+    csv_free(&parser);
+    free(chunk);
+    free(r.fields);
+    free(r.row);
+    free(r.row_text);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/* The model's representation, shared by the library's files. */
+#ifndef EVG_MODEL_INT_H
+#define EVG_MODEL_INT_H
+
+#include <evgraph/model.h>
+
+#include "arena_int.h"
+#include "strmap_int.h"
+
+struct evg_model {
+    evg__arena arena; /* every string and array the model hands out */
+    evg_event *events;
+    size_t event_count, event_cap;
+    evg_actor *actors;
+    size_t actor_count, actor_cap;
+    evg_type *types;
+    size_t type_count, type_cap;
+    evg__strmap event_ids, actor_ids, type_ids;
+};
+
+/* A new, empty model holding the built-in types, or NULL. */
+evg_model *evg__model_new(void);
+
+/* Appends a zeroed item to one of the model's tables; NULL when out of
+ * memory. The index of the new item is count - 1. */
+void *evg__model_push(void **items, size_t *count, size_t *cap, size_t item_size);
+
+#endif

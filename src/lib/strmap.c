@@ -1,0 +1,78 @@
+#include "strmap_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t hash_string(const char *s)
+{
+    /* FNV-1a: ids are short, so a simple byte hash is fast enough. */
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static evg__strmap_slot *find_slot(evg__strmap_slot *slots, size_t capacity, const char *key,
+                                   uint32_t hash)
+{
+    size_t mask = capacity - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        evg__strmap_slot *slot = &slots[i];
+        if (slot->key == NULL || (slot->hash == hash && strcmp(slot->key, key) == 0))
+            return slot;
+    }
+}
+
+uint32_t evg__strmap_get(const evg__strmap *map, const char *key)
+{
+    if (map->capacity == 0)
+        return UINT32_MAX;
+    evg__strmap_slot *slot = find_slot(map->slots, map->capacity, key, hash_string(key));
+    return slot->key ? slot->value : UINT32_MAX;
+}
+
+static int grow(evg__strmap *map)
+{
+    size_t capacity = map->capacity ? map->capacity * 2 : 64;
+    evg__strmap_slot *slots = calloc(capacity, sizeof *slots);
+    if (slots == NULL)
+        return -1;
+    for (size_t i = 0; i < map->capacity; i++) {
+        evg__strmap_slot *old = &map->slots[i];
+        if (old->key)
+            *find_slot(slots, capacity, old->key, old->hash) = *old;
+    }
+    free(map->slots);
+    map->slots = slots;
+    map->capacity = capacity;
+    return 0;
+}
+
+uint32_t evg__strmap_put(evg__strmap *map, const char *key, uint32_t value)
+{
+    /* Keep the load factor under 1/2 so probes stay short. */
+    if ((map->count + 1) * 2 > map->capacity && grow(map) != 0)
+        return UINT32_MAX;
+    uint32_t hash = hash_string(key);
+    evg__strmap_slot *slot = find_slot(map->slots, map->capacity, key, hash);
+    if (slot->key)
+        return slot->value;
+    slot->key = key;
+    slot->hash = hash;
+    slot->value = value;
+    map->count++;
+    return value;
+}
+
+void evg__strmap_clear(evg__strmap *map)
+{
+    if (map->slots)
+        memset(map->slots, 0, map->capacity * sizeof *map->slots);
+    map->count = 0;
+}
+
+void evg__strmap_free(evg__strmap *map)
+{
+    free(map->slots);
+    memset(map, 0, sizeof *map);
+}
