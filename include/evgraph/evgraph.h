@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
+#include "render.h"
 
 #define EVG_VERSION "0.1.0"
 

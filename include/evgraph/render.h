@@ -1,0 +1,58 @@
+/* evgraph/render.h - output formats, output targets and event filters shared
+ * by every figure. */
+#ifndef EVGRAPH_RENDER_H
+#define EVGRAPH_RENDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum evg_format { EVG_FORMAT_DOT, EVG_FORMAT_SVG, EVG_FORMAT_PNG, EVG_FORMAT_PDF } evg_format;
+
+/* "dot", "svg", "png" or "pdf", any case ("gv" for dot too). Returns 0 or
+ * EVG_EUSAGE. */
+int evg_format_parse(evg_format *out, const char *name);
+
+/* The format named by a path's extension. Returns 0 or EVG_EUSAGE. */
+int evg_format_from_path(evg_format *out, const char *path);
+
+const char *evg_format_name(evg_format format);
+
+/* Where and how a figure is written. The file appears complete or not at
+ * all: it is written beside the target and renamed into place; on failure
+ * an existing file is left as it was. */
+typedef struct evg_output {
+    const char *path; /* "-" for standard output */
+    evg_format format;
+    evg_diag_fn diag; /* errors and warnings; may be NULL */
+    void *diag_payload;
+} evg_output;
+
+/* Which events a figure shows. Every field is optional (NULL). */
+typedef struct evg_filter {
+    const char *from;   /* a date as in events.csv: events ending before it are left out */
+    const char *to;     /* a date: events starting after it (its whole period) are left out */
+    const char *types;  /* comma-separated type ids */
+    const char *actors; /* comma-separated actor ids; an actor's members (persons
+                         * whose parent it is) count as the actor */
+} evg_filter;
+
+#define EVG_FILTER_INIT {NULL, NULL, NULL, NULL}
+
+/* Selects the model's events that pass the filter, in model order. On
+ * success *out is a malloc'd array of *count event indices (free() it; NULL
+ * when none). An invalid date or an unknown type or actor is reported
+ * through diag and gives EVG_EUSAGE. */
+int evg_filter_select(uint32_t **out, size_t *count, const evg_model *model,
+                      const evg_filter *filter, evg_diag_fn diag, void *diag_payload);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

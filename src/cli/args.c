@@ -1,0 +1,156 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cli_print_diag(const evg_diag *d, void *payload)
+{
+    const cli *c = payload;
+    if (c && c->quiet && d->severity == EVG_SEVERITY_WARNING)
+        return;
+    const char *severity = evg_severity_name(d->severity);
+    if (d->file && d->line)
+        fprintf(stderr, "%s:%lu:%lu: %s: %s\n", d->file, d->line, d->column, severity,
+                d->message);
+    else if (d->file)
+        fprintf(stderr, "%s: %s: %s\n", d->file, severity, d->message);
+    else
+        fprintf(stderr, "evgraph: %s: %s\n", severity, d->message);
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "evgraph: error: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'evgraph --help'.\n");
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+static int parse_size(const char *text, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || end == text || *end || text[0] == '-')
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra,
+              size_t extra_count)
+{
+    const char *max_errors = NULL, *quiet = NULL;
+    const cli_option common[] = {
+        {"quiet", 'q', 0, &quiet, NULL},
+        {"max-errors", 0, 1, &max_errors, NULL},
+    };
+    const cli_option figure_options[] = {
+        {"output", 'o', 1, &c->output, NULL},  {"format", 'T', 1, &c->format_name, NULL},
+        {"title", 0, 1, &c->title, NULL},      {"from", 0, 1, &c->filter.from, NULL},
+        {"to", 0, 1, &c->filter.to, NULL},     {"type", 0, 1, &c->filter.types, NULL},
+        {"actor", 0, 1, &c->filter.actors, NULL},
+    };
+    const struct {
+        const cli_option *options;
+        size_t count;
+    } tables[] = {{common, sizeof common / sizeof common[0]},
+                  {figure_options, figure ? sizeof figure_options / sizeof figure_options[0] : 0},
+                  {extra, extra_count}};
+
+    c->inputs = calloc((size_t)argc, sizeof *c->inputs);
+    if (c->inputs == NULL)
+        return EXIT_INVALID;
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+            c->inputs[c->input_count++] = arg;
+            continue;
+        }
+        if (strcmp(arg, "--") == 0) {
+            while (++i < argc)
+                c->inputs[c->input_count++] = argv[i];
+            break;
+        }
+        const cli_option *found = NULL;
+        const char *inline_value = NULL;
+        if (arg[1] == '-') {
+            const char *name = arg + 2;
+            const char *eq = strchr(name, '=');
+            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+            for (size_t t = 0; t < 3 && !found; t++)
+                for (size_t k = 0; k < tables[t].count && !found; k++)
+                    if (strlen(tables[t].options[k].long_name) == len &&
+                        strncmp(tables[t].options[k].long_name, name, len) == 0)
+                        found = &tables[t].options[k];
+            inline_value = eq ? eq + 1 : NULL;
+        } else {
+            for (size_t t = 0; t < 3 && !found; t++)
+                for (size_t k = 0; k < tables[t].count && !found; k++)
+                    if (tables[t].options[k].short_name == arg[1])
+                        found = &tables[t].options[k];
+            inline_value = arg[2] ? arg + 2 : NULL;
+        }
+        if (found == NULL)
+            return cli_usage_error("%s: unknown option '%s'", c->command, arg);
+        if (!found->takes_value) {
+            if (inline_value)
+                return cli_usage_error("option '%s' takes no value", arg);
+            *found->value = "1";
+            continue;
+        }
+        if (inline_value == NULL) {
+            if (i + 1 >= argc)
+                return cli_usage_error("option '%s' needs a value", arg);
+            inline_value = argv[++i];
+        }
+        *found->value = inline_value;
+    }
+    c->quiet = quiet != NULL;
+    if (max_errors && parse_size(max_errors, &c->load.max_errors) != 0)
+        return cli_usage_error("--max-errors needs a whole number, not '%s'", max_errors);
+    return 0;
+}
+
+int cli_output(const cli *c, evg_output *out)
+{
+    memset(out, 0, sizeof *out);
+    if (c->output == NULL)
+        return cli_usage_error("%s: no output given (-o FILE, or -o - for standard output)",
+                               c->command);
+    out->path = c->output;
+    out->diag = cli_print_diag;
+    out->diag_payload = (void *)c;
+    if (c->format_name) {
+        if (evg_format_parse(&out->format, c->format_name) != 0)
+            return cli_usage_error("unknown format '%s' (expected dot, svg, png or pdf)",
+                                   c->format_name);
+    } else if (strcmp(c->output, "-") == 0) {
+        return cli_usage_error("-o - needs -T FORMAT (dot, svg, png or pdf)");
+    } else if (evg_format_from_path(&out->format, c->output) != 0) {
+        return cli_usage_error("cannot tell the format of '%s' from its extension; use -T "
+                               "dot|svg|png|pdf",
+                               c->output);
+    }
+    return 0;
+}
+
+int cli_exit_code(int status)
+{
+    if (status == 0)
+        return 0;
+    return status == EVG_EUSAGE ? EXIT_USAGE : EXIT_INVALID;
+}
+
+int cli_load(cli *c, evg_model **model)
+{
+    if (c->input_count == 0)
+        return cli_usage_error("%s: no dataset given", c->command);
+    return cli_exit_code(evg_load(model, c->inputs, c->input_count, &c->load));
+}

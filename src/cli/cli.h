@@ -1,0 +1,59 @@
+/* The command's shared pieces: argument parsing and diagnostics printing. */
+#ifndef EVG_CLI_H
+#define EVG_CLI_H
+
+#include <evgraph/evgraph.h>
+
+#include <stddef.h>
+
+enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+/* An option of one command. Every value is kept as the string given; a flag
+ * (takes_value 0) stores "1". */
+typedef struct cli_option {
+    const char *long_name; /* without the leading "--" */
+    char short_name;       /* 0 when none */
+    int takes_value;
+    const char **value;
+    const char *help; /* "--name VALUE  what it does" line for usage */
+} cli_option;
+
+typedef struct cli {
+    const char *command;
+    const char **inputs;
+    size_t input_count;
+    evg_load_opts load;
+    int quiet;
+    /* Figure options common to every figure command. */
+    const char *output;      /* -o */
+    const char *format_name; /* -T */
+    const char *title;
+    evg_filter filter;
+} cli;
+
+/* Prints a diagnostic GNU style: FILE:LINE:COLUMN: SEVERITY: MESSAGE.
+ * `payload` is the cli (for --quiet). */
+void cli_print_diag(const evg_diag *diag, void *payload);
+
+/* Prints "evgraph: error: ..." and a hint; returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...);
+
+/* Parses argv[2...]: the common options, the figure options when `figure` is
+ * non-zero, and the command's own `extra` options (count entries). Returns 0
+ * or EXIT_USAGE (the error printed). */
+int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra,
+              size_t extra_count);
+
+/* Fills an evg_output from -o and -T (format from the extension unless -T).
+ * Returns 0 or EXIT_USAGE. */
+int cli_output(const cli *c, evg_output *out);
+
+/* Maps a library status to the exit status. */
+int cli_exit_code(int status);
+
+/* Loads all inputs into one model; returns 0 or an exit status. */
+int cli_load(cli *c, evg_model **model);
+
+int cmd_check(cli *c, int argc, char **argv);
+
+#endif

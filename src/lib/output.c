@@ -1,0 +1,114 @@
+#define _POSIX_C_SOURCE 200809L
+
+#include "output_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const struct {
+    const char *name;
+    evg_format format;
+} format_names[] = {
+    {"dot", EVG_FORMAT_DOT}, {"gv", EVG_FORMAT_DOT},   {"svg", EVG_FORMAT_SVG},
+    {"png", EVG_FORMAT_PNG}, {"pdf", EVG_FORMAT_PDF},
+};
+
+int evg_format_parse(evg_format *out, const char *name)
+{
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
+        if (strcasecmp(name, format_names[i].name) == 0) {
+            *out = format_names[i].format;
+            return 0;
+        }
+    }
+    return EVG_EUSAGE;
+}
+
+int evg_format_from_path(evg_format *out, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash : path, '.');
+    return dot ? evg_format_parse(out, dot + 1) : EVG_EUSAGE;
+}
+
+const char *evg_format_name(evg_format format)
+{
+    switch (format) {
+    case EVG_FORMAT_DOT:
+        return "dot";
+    case EVG_FORMAT_SVG:
+        return "svg";
+    case EVG_FORMAT_PNG:
+        return "png";
+    case EVG_FORMAT_PDF:
+        return "pdf";
+    }
+    return "dot";
+}
+
+static int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+int evg__output_write(const char *path, const void *data, size_t len, evg__reporter *rep)
+{
+    if (strcmp(path, "-") == 0) {
+        if (write_all(STDOUT_FILENO, data, len) != 0) {
+            evg__report(rep, EVG_SEVERITY_ERROR, "<stdout>", 0, 0, "cannot write: %s",
+                        strerror(errno));
+            return EVG_EIO;
+        }
+        return 0;
+    }
+    /* The temporary lives in the target's directory so rename() is atomic. */
+    size_t path_len = strlen(path);
+    char *tmp = malloc(path_len + 16);
+    if (tmp == NULL)
+        return EVG_ENOMEM;
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    sprintf(tmp, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot create: %s", strerror(errno));
+        free(tmp);
+        return EVG_EIO;
+    }
+    /* mkstemp makes the file 0600; a figure is as readable as any new file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    int rc = 0;
+    if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+        rc = EVG_EIO;
+    }
+    if (close(fd) != 0 && rc == 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+        rc = EVG_EIO;
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot replace: %s", strerror(errno));
+        rc = EVG_EIO;
+    }
+    if (rc)
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}

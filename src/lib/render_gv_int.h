@@ -1,0 +1,28 @@
+/* Shared by the rendering files, the only ones that include Graphviz. */
+#ifndef EVG_RENDER_GV_INT_H
+#define EVG_RENDER_GV_INT_H
+
+#include <evgraph/render.h>
+
+#include <gvc.h>
+
+#include "diag_int.h"
+
+/* Lays `graph` out with `engine` and writes it as out->format to out->path,
+ * atomically (output_int.h). "nop2" keeps the positions given in `pos`
+ * attributes, like `neato -n2`. DOT output is the graph as built, before
+ * layout, so Graphviz's own command lays it out the same way. Graphviz's
+ * messages are passed on to `rep`. Returns 0, EVG_ERENDER, EVG_EIO or
+ * EVG_ENOMEM. */
+int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
+                  evg__reporter *rep);
+
+/* agsafeset for const strings (Graphviz 2.43 takes char * but copies). */
+void evg__gv_set(void *object, const char *name, const char *value, const char *fallback);
+
+/* A copy of `text` safe inside a Graphviz label string: backslashes doubled
+ * so Graphviz's escapes (\N, \G, \n, \l ...) are not interpreted, and
+ * control characters dropped. malloc'd; NULL when out of memory. */
+char *evg__gv_escape_label(const char *text);
+
+#endif
