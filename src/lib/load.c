@@ -111,6 +111,8 @@ static value get_value(const table *t, const evg__csv_field *fields, int column)
     }
     while (v.len && (v.text[v.len - 1] == ' ' || v.text[v.len - 1] == '\t'))
         v.len--;
+    if (v.len == 0)
+        v.offset = f->offset; /* a blank value is reported where its field starts */
     return v;
 }
 
@@ -192,7 +194,7 @@ static bool check_id(evg__csv_file *file, value v, const char *what)
         unsigned char c = (unsigned char)v.text[i];
         if (c < 0x20 || c == 0x7F || c == ';') {
             char q[EVG__EXCERPT_SIZE];
-            report_at(file, EVG_SEVERITY_ERROR, v.offset + i,
+            report_at(file, EVG_SEVERITY_ERROR, v.offset,
                       "%s '%s' contains %s, which ids may not hold", what, QUOTE(q, v),
                       c == ';' ? "';'" : "a control character");
             return false;
@@ -534,8 +536,12 @@ static int read_actor_row(table *t, evg__csv_file *file, const evg__csv_field *f
     value id = get_value(t, fields, AC_ID), name = get_value(t, fields, AC_NAME);
     value kind_v = get_value(t, fields, AC_KIND), parent = get_value(t, fields, AC_PARENT);
     value color = get_value(t, fields, AC_COLOR);
-    bool ok = require(file, t, id, AC_ID, row_offset) && check_id(file, id, "actor id");
-    ok = check_color(file, color) && ok;
+    if (!require(file, t, id, AC_ID, row_offset) || !check_id(file, id, "actor id"))
+        return 0;
+    /* An actor whose other values are wrong is still declared, so its
+     * mistakes are not reported again wherever it is named. */
+    if (!check_color(file, color))
+        color.len = 0;
     evg_actor_kind kind = EVG_ACTOR_OTHER;
     char q[EVG__EXCERPT_SIZE];
     if (kind_v.len) {
@@ -549,12 +555,10 @@ static int read_actor_row(table *t, evg__csv_file *file, const evg__csv_field *f
                       "unknown actor kind '%s' (expected state, person, organization, "
                       "armed_group or other)",
                       QUOTE(q, kind_v));
-            ok = false;
+            k = EVG_ACTOR_OTHER;
         }
         kind = (evg_actor_kind)k;
     }
-    if (!ok)
-        return 0;
     const char *id_text = copy_text(ld, id);
     if (id_text == NULL)
         return EVG_ENOMEM;

@@ -5,7 +5,7 @@
 #   run_case.sh CASE_DIR EVGRAPH_BINARY SOURCE_DIR
 # Set EVG_UPDATE=1 to rewrite the expectations from the actual output.
 set -u
-case_dir=$1 binary=$2 src=$3
+case_dir=$(cd "$1" && pwd) binary=$2 src=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -R "$case_dir/." "$work/"

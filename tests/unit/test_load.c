@@ -1,0 +1,343 @@
+/* The loader: RFC 4180 details, positions of diagnostics, values kept, and
+ * every kind of bad value reported in one run. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <evgraph/evgraph.h>
+
+#include "check.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+typedef struct captured {
+    char text[64][320];
+    size_t count;
+    size_t errors, warnings;
+} captured;
+
+static void capture(const evg_diag *d, void *payload)
+{
+    captured *c = payload;
+    if (d->severity == EVG_SEVERITY_ERROR)
+        c->errors++;
+    if (d->severity == EVG_SEVERITY_WARNING)
+        c->warnings++;
+    if (c->count < 64)
+        snprintf(c->text[c->count++], sizeof c->text[0], "%lu:%lu: %s: %s", d->line, d->column,
+                 evg_severity_name(d->severity), d->message);
+}
+
+static char scratch[64];
+
+static const char *write_file(const char *name, const char *content, size_t len)
+{
+    static char path[128];
+    snprintf(path, sizeof path, "%s/%s", scratch, name);
+    FILE *f = fopen(path, "wb");
+    fwrite(content, 1, len, f);
+    fclose(f);
+    return path;
+}
+
+#define WRITE(name, literal) write_file(name, literal, sizeof(literal) - 1)
+
+static int load_dir(evg_model **m, captured *c)
+{
+    memset(c, 0, sizeof *c);
+    evg_load_opts opts = EVG_LOAD_OPTS_INIT;
+    opts.diag = capture;
+    opts.diag_payload = c;
+    const char *paths[] = {scratch};
+    return evg_load(m, paths, 1, &opts);
+}
+
+static int has(const captured *c, const char *text)
+{
+    for (size_t i = 0; i < c->count; i++)
+        if (strcmp(c->text[i], text) == 0)
+            return 1;
+    fprintf(stderr, "missing diagnostic \"%s\"; got:\n", text);
+    for (size_t i = 0; i < c->count; i++)
+        fprintf(stderr, "  %s\n", c->text[i]);
+    return 0;
+}
+
+static void clear_scratch(void)
+{
+    const char *names[] = {"events.csv", "actors.csv", "types.csv"};
+    for (size_t i = 0; i < 3; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", scratch, names[i]);
+        unlink(path);
+    }
+}
+
+static void test_sample_dataset(void)
+{
+    evg_model *m = NULL;
+    captured c = {0};
+    evg_load_opts opts = EVG_LOAD_OPTS_INIT;
+    opts.diag = capture;
+    opts.diag_payload = &c;
+    const char *paths[] = {EVG_SOURCE_DIR "/data/syria-2016"};
+    CHECK_INT(evg_load(&m, paths, 1, &opts), 0);
+    CHECK_INT(c.errors, 0);
+    CHECK_INT(c.warnings, 0); /* every actor declared, no unknown column */
+    CHECK(m != NULL);
+    if (m == NULL)
+        return;
+    CHECK(evg_model_event_count(m) >= 25);
+    uint32_t truce = evg_model_find_event(m, "truce-48-hour");
+    CHECK(truce != EVG_NO_INDEX);
+    if (truce != EVG_NO_INDEX) {
+        const evg_event *e = evg_model_event(m, truce);
+        CHECK_INT(e->end_date.precision, EVG_PRECISION_DAY);
+        CHECK_STR(evg_model_type(m, e->type)->id, "ceasefire");
+    }
+    uint32_t shoigu = evg_model_find_actor(m, "sergei-shoigu");
+    CHECK(shoigu != EVG_NO_INDEX);
+    if (shoigu != EVG_NO_INDEX) {
+        const evg_actor *a = evg_model_actor(m, shoigu);
+        CHECK_INT(a->kind, EVG_ACTOR_PERSON);
+        CHECK_STR(evg_model_actor(m, a->parent)->id, "russia");
+    }
+    /* Sorted by date, then id. */
+    for (size_t i = 1; i < evg_model_event_count(m); i++) {
+        const evg_event *a = evg_model_event(m, i - 1), *b = evg_model_event(m, i);
+        int order = evg_date_compare(&a->date, &b->date);
+        CHECK(order < 0 || (order == 0 && strcmp(a->id, b->id) < 0));
+    }
+    evg_model_free(m);
+}
+
+static void test_rfc4180_and_values(void)
+{
+    clear_scratch();
+    /* BOM, CRLF, free column order, case-insensitive names, quoted commas,
+     * doubled quotes and a newline inside a field. */
+    WRITE("events.csv", "\xEF\xBB\xBF"
+                        "Type,ID,Date,actor,Title,target,killed,end_date,related,tags\r\n"
+                        "visit,b,2016-06-18?,shoigu,\"Visit, \"\"Hmeimim\"\"\",assad;  russia ,,,a,x; y\r\n"
+                        "ceasefire,a,2016-09,us,\"two\r\nlines\",,0,2016-09-14,,\r\n");
+    WRITE("actors.csv", "id,name,kind,parent,color\n"
+                        "russia,Russia,state,,#BB5566\n"
+                        "shoigu,Sergei Shoigu,person,russia,\n");
+    WRITE("types.csv", "id,label,color,shape\nvisit,Official visit,#123456,star\n"
+                       "warning,Warning,#654321,triangle\n");
+    evg_model *m;
+    captured c;
+    CHECK_INT(load_dir(&m, &c), 0);
+    CHECK_INT(c.errors, 0);
+    CHECK(has(&c, "2:49: warning: actor 'assad' is not in actors.csv; created from its id"));
+    CHECK(has(&c, "3:21: warning: actor 'us' is not in actors.csv; created from its id"));
+    if (m == NULL)
+        return;
+    CHECK_INT(evg_model_event_count(m), 2);
+    /* The month-precision event comes second: 2016-06-18 < 2016-09. */
+    const evg_event *b = evg_model_event(m, 0), *a = evg_model_event(m, 1);
+    CHECK_STR(b->id, "b");
+    CHECK_STR(b->title, "Visit, \"Hmeimim\"");
+    CHECK(b->date.flags & EVG_DATE_UNCERTAIN);
+    CHECK_INT(b->target_count, 2);
+    CHECK_STR(evg_model_actor(m, b->targets[1])->name, "Russia");
+    CHECK_INT(b->related_count, 1);
+    CHECK_STR(evg_model_event(m, b->related[0])->id, "a");
+    CHECK_INT(b->tag_count, 2);
+    CHECK_STR(b->tags[1], "y");
+    CHECK_INT(b->killed, -1);
+    CHECK_STR(a->title, "two\r\nlines");
+    CHECK_INT(a->date.precision, EVG_PRECISION_MONTH);
+    CHECK_INT(a->date.day, 0);
+    CHECK_INT(a->killed, 0);
+    CHECK_INT(a->end_date.day, 14);
+    const evg_type *visit = evg_model_type(m, b->type);
+    CHECK_STR(visit->label, "Official visit");
+    CHECK_STR(visit->shape, "star");
+    CHECK(!visit->builtin);
+    CHECK(evg_model_find_type(m, "warning") != EVG_NO_INDEX);
+    CHECK(evg_model_actor(m, evg_model_find_actor(m, "assad"))->declared == false);
+    evg_model_stats st;
+    evg_model_stats_get(&st, m);
+    CHECK_INT(st.events, 2);
+    CHECK_INT(st.actors, 4);
+    CHECK_INT(st.types_used, 2);
+    CHECK_INT(st.last.day, 14);
+    evg_model_free(m);
+}
+
+static void test_all_errors_reported(void)
+{
+    clear_scratch();
+    WRITE("events.csv",
+          "id,date,end_date,type,actor,target,killed,injured,latitude,longitude,certainty,related\n"
+          "e1,2016-08-15,,airstirke,ru,,3,,,,,e9\n"           /* line 2 */
+          "e1,2016-13-01,,visit,ru,,,,,,,\n"                 /* line 3 */
+          "e3,\"2016-02-27\",2016-02-01,ceasefire,ru,,-2,x,91,,maybe,\n" /* line 4 */
+          "\"e4\n\",2016,,visit,,,,,,,,\n"                   /* lines 5-6 */
+          ",2016,,visit,ru,,,,12.5,200,,\n");                /* line 7 */
+    evg_model *m = (evg_model *)1;
+    captured c;
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(m == NULL);
+    CHECK(has(&c, "2:16: error: unknown event type 'airstirke' (did you mean 'airstrike'?)"));
+    CHECK(has(&c, "2:36: error: unknown related event 'e9' (did you mean 'e3'?)"));
+    CHECK(has(&c, "3:1: error: duplicate event id 'e1' (first used on line 2)"));
+    CHECK(has(&c, "3:4: error: invalid date '2016-13-01' (expected YYYY, YYYY-MM, YYYY-MM-DD or "
+                  "YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], optionally followed by '~' or '?')"));
+    CHECK(has(&c, "4:17: error: end date '2016-02-01' is before the start date '2016-02-27'"));
+    CHECK(has(&c, "4:42: error: killed count '-2' is negative"));
+    CHECK(has(&c, "4:45: error: injured count 'x' is not a whole number"));
+    CHECK(has(&c, "4:47: error: latitude 91 is out of range (-90 to 90)"));
+    CHECK(has(&c, "4:47: error: latitude given without longitude"));
+    CHECK(has(&c, "4:51: error: unknown certainty 'maybe' (expected confirmed, reported, claimed "
+                  "or disputed)"));
+    CHECK(has(&c, "5:1: error: event id 'e4?' contains a control character, which ids may not "
+                  "hold"));
+    CHECK(has(&c, "6:15: error: missing value for required column 'actor'"));
+    CHECK(has(&c, "7:1: error: missing value for required column 'id'"));
+    CHECK(has(&c, "7:25: error: longitude 200 is out of range (-180 to 180)"));
+}
+
+static void test_structure_errors(void)
+{
+    clear_scratch();
+    WRITE("events.csv", "id,Date,kind,actor,date\n");
+    evg_model *m;
+    captured c;
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "1:9: warning: unknown column 'kind' is ignored"));
+    CHECK(has(&c, "1:20: error: column 'date' appears twice"));
+    CHECK(has(&c, "1:1: error: missing required column 'type'"));
+
+    clear_scratch();
+    WRITE("events.csv", "id,date,type,actor\na,2016,visit,x,extra\nb,2016,visit\n");
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "2:16: error: row has 5 fields but the header has 4"));
+    CHECK(has(&c, "3:1: error: row has 3 fields but the header has 4"));
+
+    clear_scratch();
+    WRITE("events.csv", "id,date,type,actor\na,2016,visit,\"x\"y\n");
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "2:17: error: malformed CSV: unexpected character after the closing quote of "
+                  "the field starting at column 14"));
+
+    clear_scratch();
+    WRITE("events.csv", "id,date,type,actor\r\na,2016,vi\"sit,x\r\n");
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "2:10: error: malformed CSV: stray quote in an unquoted field (quote the whole "
+                  "field and double the quotes inside it)"));
+
+    clear_scratch();
+    WRITE("events.csv", "id,date,type,actor\na,2016,visit,\"x\nb,2016,visit,y\n");
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "2:14: error: malformed CSV: quoted field is never closed"));
+
+    clear_scratch();
+    WRITE("events.csv", "");
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK_INT(c.errors, 1);
+
+    /* CR-only line endings still count lines. */
+    clear_scratch();
+    WRITE("events.csv", "id,date,type,actor\ra,2016,visit,x\rb,2016,vist,x\r");
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "3:8: error: unknown event type 'vist' (did you mean 'visit'?)"));
+
+    /* Invalid UTF-8 and NUL bytes are refused. */
+    clear_scratch();
+    WRITE("events.csv", "id,date,type,actor,title\na,2016,visit,x,caf\xE9\nb,2016,visit,x,n\0l\n");
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "2:16: error: invalid UTF-8 (byte 0xE9) in field 5; the file must be UTF-8"));
+    CHECK(has(&c, "3:16: error: NUL byte in field 5"));
+}
+
+static void test_actor_errors(void)
+{
+    clear_scratch();
+    WRITE("actors.csv", "id,name,kind,parent,color\n"
+                        "a,A,person,b,\n"
+                        "b,B,state,c,red\n"
+                        "c,C,sate,a,\n"
+                        "a,A again,,,\n"
+                        "d,D,,nobody,\n");
+    WRITE("events.csv", "id,date,type,actor\ne,2016,visit,a\n");
+    evg_model *m;
+    captured c;
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "3:13: error: invalid colour 'red' (expected #rrggbb)"));
+    CHECK(has(&c, "4:5: error: unknown actor kind 'sate' (expected state, person, organization, "
+                  "armed_group or other)"));
+    CHECK(has(&c, "5:1: error: duplicate actor id 'a'"));
+    CHECK(has(&c, "6:6: error: unknown parent actor 'nobody'"));
+    CHECK(has(&c, "2:12: error: parent cycle: a -> b -> c -> a"));
+    CHECK_INT(c.errors, 5); /* b is declared despite its colour: no cascade */
+
+    clear_scratch();
+    WRITE("actors.csv", "id,parent\na,b\nb,c\nc,a\nd,d\ne,a\n");
+    WRITE("events.csv", "id,date,type,actor\ne,2016,visit,a\n");
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    CHECK(has(&c, "2:3: error: parent cycle: a -> b -> c -> a"));
+    CHECK(has(&c, "5:3: error: parent cycle: d -> d"));
+    CHECK_INT(c.errors, 2);
+}
+
+static void test_error_cap(void)
+{
+    clear_scratch();
+    char text[4096] = "id,date,type,actor\n";
+    for (int i = 0; i < 100; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "e%d,bad,visit,x\n", i);
+    write_file("events.csv", text, strlen(text));
+    captured c;
+    memset(&c, 0, sizeof c);
+    evg_load_opts opts = EVG_LOAD_OPTS_INIT;
+    opts.diag = capture;
+    opts.diag_payload = &c;
+    opts.max_errors = 10;
+    const char *paths[] = {scratch};
+    evg_model *m;
+    CHECK_INT(evg_load(&m, paths, 1, &opts), EVG_EINVAL);
+    CHECK_INT(c.errors, 10);
+    CHECK(has(&c, "0:0: note: too many errors; further errors are not shown"));
+}
+
+static void test_field_limit_and_missing(void)
+{
+    clear_scratch();
+    WRITE("events.csv", "id,date,type,actor,title\na,2016,visit,x,\"0123456789abcdef\"\n");
+    captured c;
+    memset(&c, 0, sizeof c);
+    evg_load_opts opts = EVG_LOAD_OPTS_INIT;
+    opts.diag = capture;
+    opts.diag_payload = &c;
+    opts.max_field_bytes = 8;
+    const char *paths[] = {scratch};
+    evg_model *m;
+    CHECK_INT(evg_load(&m, paths, 1, &opts), EVG_ELIMIT);
+    CHECK(has(&c, "2:16: error: field longer than 8 bytes"));
+
+    clear_scratch();
+    CHECK_INT(load_dir(&m, &c), EVG_EIO);
+    CHECK_INT(c.errors, 1);
+    const char *missing[] = {"/nonexistent/events.csv"};
+    CHECK_INT(evg_load(&m, missing, 1, NULL), EVG_EIO);
+    CHECK(m == NULL);
+    evg_model_free(NULL);
+}
+
+int main(void)
+{
+    snprintf(scratch, sizeof scratch, "/tmp/evg-test-load-XXXXXX");
+    if (mkdtemp(scratch) == NULL)
+        return 1;
+    test_sample_dataset();
+    test_rfc4180_and_values();
+    test_all_errors_reported();
+    test_structure_errors();
+    test_actor_errors();
+    test_error_cap();
+    test_field_limit_and_missing();
+    clear_scratch();
+    rmdir(scratch);
+    CHECK_DONE();
+}
