@@ -175,6 +175,9 @@ void evg__csv_close(evg__csv_file *file)
 unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset)
 {
     size_t lo = 0, hi = file->line_count;
+    /* While reading, the row asked about is nearly always on the last line. */
+    if (hi && offset >= file->line_starts[hi - 1])
+        return (unsigned long)hi;
     /* The last line start <= offset. */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
