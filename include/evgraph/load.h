@@ -31,6 +31,12 @@ typedef struct evg_load_opts {
  * the defaults. */
 int evg_load(evg_model **out, const char *const *paths, size_t count, const evg_load_opts *opts);
 
+/* Loads one events CSV held in memory (`len` bytes of `data`); `name` is
+ * the file name diagnostics use. The built-in types apply; actors are
+ * created from their ids. Results as evg_load. */
+int evg_load_memory(evg_model **out, const char *name, const void *data, size_t len,
+                    const evg_load_opts *opts);
+
 #ifdef __cplusplus
 }
 #endif

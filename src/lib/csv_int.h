@@ -24,6 +24,11 @@ typedef int (*evg__csv_row_fn)(evg__csv_file *file, const evg__csv_field *fields
  * through `rep` under the file's name. Returns 0, EVG_EIO or EVG_ENOMEM. */
 int evg__csv_open(evg__csv_file **out, const char *path, evg__reporter *rep);
 
+/* Opens `len` bytes of `data` as a file called `name`. The data must stay
+ * valid until the file is closed. Returns 0 or EVG_ENOMEM. */
+int evg__csv_open_memory(evg__csv_file **out, const char *name, const void *data, size_t len,
+                         evg__reporter *rep);
+
 /* Parses the whole file (RFC 4180, a leading UTF-8 BOM skipped, LF, CRLF or
  * CR line endings), calling `on_row` per row. Malformed CSV is reported and
  * gives EVG_EINVAL; a field over `max_field_bytes` (0: no cap) EVG_ELIMIT. */

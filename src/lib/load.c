@@ -867,7 +867,18 @@ static int resolve_parents(loader *ld, table *t)
     return 0;
 }
 
+static int read_table(loader *ld, evg__csv_file *file, table_kind kind);
+
 static int load_table(loader *ld, const char *path, table_kind kind)
+{
+    evg__csv_file *file;
+    int rc = evg__csv_open(&file, path, &ld->rep);
+    return rc ? rc : read_table(ld, file, kind);
+}
+
+/* Reads a table from an open file, which the loader keeps (and closes) so
+ * late diagnostics can still name lines. */
+static int read_table(loader *ld, evg__csv_file *file, table_kind kind)
 {
     table t = {.ld = ld, .kind = kind, .first_actor = (uint32_t)ld->model->actor_count};
     switch (kind) {
@@ -881,10 +892,6 @@ static int load_table(loader *ld, const char *path, table_kind kind)
         t.columns = type_columns, t.column_count = TY_COUNT;
         break;
     }
-    evg__csv_file *file;
-    int rc = evg__csv_open(&file, path, &ld->rep);
-    if (rc)
-        return rc;
     evg__csv_file **slot = evg__model_push((void **)&ld->files, &ld->file_count, &ld->file_cap,
                                            sizeof *slot);
     if (slot == NULL) {
@@ -892,7 +899,7 @@ static int load_table(loader *ld, const char *path, table_kind kind)
         return EVG_ENOMEM;
     }
     *slot = file;
-    rc = evg__csv_read(file, ld->max_field_bytes, on_row, &t);
+    int rc = evg__csv_read(file, ld->max_field_bytes, on_row, &t);
     if (rc == 0 && !t.header_seen)
         evg__report(&ld->rep, EVG_SEVERITY_ERROR, evg__csv_name(file), 0, 0,
                     "empty file: expected a header row naming the columns");
@@ -1054,15 +1061,23 @@ static int resolve_related(loader *ld)
     return 0;
 }
 
-int evg_load(evg_model **out, const char *const *paths, size_t count, const evg_load_opts *opts)
+static int start_loading(loader *ld, const evg_load_opts *opts)
 {
     evg_load_opts defaults = EVG_LOAD_OPTS_INIT;
     if (opts == NULL)
         opts = &defaults;
+    *ld = (loader){.rep = {opts->diag, opts->diag_payload, opts->max_errors, 0, 0, false},
+                   .max_field_bytes = opts->max_field_bytes};
+    return (ld->model = evg__model_new()) ? 0 : EVG_ENOMEM;
+}
+
+static int finish_loading(evg_model **out, loader *ld, int rc);
+
+int evg_load(evg_model **out, const char *const *paths, size_t count, const evg_load_opts *opts)
+{
     *out = NULL;
-    loader ld = {.rep = {opts->diag, opts->diag_payload, opts->max_errors, 0, 0, false},
-                 .max_field_bytes = opts->max_field_bytes};
-    if ((ld.model = evg__model_new()) == NULL)
+    loader ld;
+    if (start_loading(&ld, opts) != 0)
         return EVG_ENOMEM;
     int rc = 0;
     for (size_t i = 0; i < count && rc != EVG_ENOMEM && rc != EVG_ELIMIT; i++) {
@@ -1070,22 +1085,43 @@ int evg_load(evg_model **out, const char *const *paths, size_t count, const evg_
         if (path_rc && (rc == 0 || rc == EVG_EINVAL))
             rc = path_rc;
     }
+    return finish_loading(out, &ld, rc);
+}
+
+int evg_load_memory(evg_model **out, const char *name, const void *data, size_t len,
+                    const evg_load_opts *opts)
+{
+    *out = NULL;
+    loader ld;
+    if (start_loading(&ld, opts) != 0)
+        return EVG_ENOMEM;
+    evg__csv_file *file;
+    int rc = evg__csv_open_memory(&file, name, data, len, &ld.rep);
     if (rc == 0)
-        rc = sort_events_by_date(ld.model);
+        rc = read_table(&ld, file, TABLE_EVENTS);
+    return finish_loading(out, &ld, rc);
+}
+
+/* Sorts, resolves what waited for every file, and hands the model over or
+ * frees it. */
+static int finish_loading(evg_model **out, loader *ld, int rc)
+{
     if (rc == 0)
-        rc = resolve_related(&ld);
-    if (rc == 0 && ld.rep.errors)
+        rc = sort_events_by_date(ld->model);
+    if (rc == 0)
+        rc = resolve_related(ld);
+    if (rc == 0 && ld->rep.errors)
         rc = EVG_EINVAL;
     if (rc == EVG_ENOMEM)
-        evg__report(&ld.rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "out of memory while loading");
-    for (size_t i = 0; i < ld.file_count; i++)
-        evg__csv_close(ld.files[i]);
-    free(ld.files);
-    free(ld.related);
+        evg__report(&ld->rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "out of memory while loading");
+    for (size_t i = 0; i < ld->file_count; i++)
+        evg__csv_close(ld->files[i]);
+    free(ld->files);
+    free(ld->related);
     if (rc) {
-        evg_model_free(ld.model);
+        evg_model_free(ld->model);
         return rc;
     }
-    *out = ld.model;
+    *out = ld->model;
     return 0;
 }

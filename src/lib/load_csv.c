@@ -7,6 +7,8 @@
  * right after it. Line starts are collected on the way into a table that is
  * only searched when a diagnostic is reported.
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include "csv_int.h"
 
 #include <csv.h>
@@ -134,18 +136,44 @@ static int add_line_start(evg__csv_file *f, uint64_t offset)
     return 0;
 }
 
+static evg__csv_file *new_file(const char *name, evg__reporter *rep)
+{
+    evg__csv_file *f = calloc(1, sizeof *f);
+    if (f == NULL || (f->name = malloc(strlen(name) + 1)) == NULL) {
+        free(f);
+        return NULL;
+    }
+    strcpy(f->name, name);
+    f->rep = rep;
+    return f;
+}
+
+int evg__csv_open_memory(evg__csv_file **out, const char *name, const void *data, size_t len,
+                         evg__reporter *rep)
+{
+    *out = NULL;
+    evg__csv_file *f = new_file(name, rep);
+    if (f == NULL)
+        return EVG_ENOMEM;
+    /* fmemopen refuses a zero-length buffer: an empty file reads from "". */
+    f->stream = len ? fmemopen((void *)data, len, "rb") : fmemopen("", 1, "r");
+    if (f->stream == NULL) {
+        evg__csv_close(f);
+        return EVG_ENOMEM;
+    }
+    if (len == 0)
+        fgetc(f->stream); /* skip the terminating NUL: nothing is left to read */
+    *out = f;
+    return 0;
+}
+
 int evg__csv_open(evg__csv_file **out, const char *path, evg__reporter *rep)
 {
     *out = NULL;
     bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    evg__csv_file *f = calloc(1, sizeof *f);
-    if (f == NULL || (f->name = malloc(strlen(name) + 1)) == NULL) {
-        free(f);
+    evg__csv_file *f = new_file(is_stdin ? "<stdin>" : path, rep);
+    if (f == NULL)
         return EVG_ENOMEM;
-    }
-    strcpy(f->name, name);
-    f->rep = rep;
     f->stream = is_stdin ? stdin : fopen(path, "rb");
     if (f->stream == NULL) {
         evg__report(rep, EVG_SEVERITY_ERROR, f->name, 0, 0, "cannot open: %s", strerror(errno));
