@@ -14,11 +14,18 @@ extern "C" {
 typedef struct evg_load_opts {
     evg_diag_fn diag;   /* receives every error and warning; may be NULL */
     void *diag_payload;
-    size_t max_errors;  /* stop reporting after this many errors (0: no cap) */
-    size_t max_field_bytes; /* longest accepted field (0: no cap) */
+    size_t max_errors;       /* stop reporting errors (and, apart, warnings) after this
+                              * many (0: no cap) */
+    /* Limits: past one, loading stops with a clear error and EVG_ELIMIT
+     * before the machine suffers. 0 means no limit. */
+    size_t max_field_bytes;  /* longest field */
+    size_t max_columns;      /* fields in one row */
+    size_t max_rows;         /* rows in all files together */
+    size_t max_memory_bytes; /* memory the model may take */
 } evg_load_opts;
 
-#define EVG_LOAD_OPTS_INIT {NULL, NULL, 50, 1048576}
+#define EVG_LOAD_OPTS_INIT                                                                         \
+    {NULL, NULL, 50, (size_t)1 << 20, 1024, (size_t)10000000, (size_t)4 << 30}
 
 /* Loads `count` datasets into one model. Each path is a dataset folder
  * (events.csv, optional actors.csv and types.csv), a single events CSV file,

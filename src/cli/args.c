@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,24 +33,39 @@ int cli_usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* A whole number, optionally followed by K, M or G (powers of 1024). */
 static int parse_size(const char *text, size_t *out)
 {
     char *end;
     errno = 0;
     unsigned long long v = strtoull(text, &end, 10);
-    if (errno || end == text || *end || text[0] == '-')
+    if (errno || end == text || text[0] == '-')
         return -1;
-    *out = (size_t)v;
+    int shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30, end++;
+    if (*end || (shift && v > (SIZE_MAX >> shift)))
+        return -1;
+    *out = (size_t)v << shift;
     return 0;
 }
 
 int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra,
               size_t extra_count)
 {
-    const char *max_errors = NULL, *quiet = NULL;
+    const char *max_errors = NULL, *quiet = NULL, *max_field = NULL, *max_columns = NULL;
+    const char *max_rows = NULL, *max_memory = NULL;
     const cli_option common[] = {
         {"quiet", 'q', 0, &quiet, NULL},
         {"max-errors", 0, 1, &max_errors, NULL},
+        {"max-field-bytes", 0, 1, &max_field, NULL},
+        {"max-columns", 0, 1, &max_columns, NULL},
+        {"max-rows", 0, 1, &max_rows, NULL},
+        {"max-memory", 0, 1, &max_memory, NULL},
     };
     const cli_option figure_options[] = {
         {"output", 'o', 1, &c->output, NULL},  {"format", 'T', 1, &c->format_name, NULL},
@@ -113,8 +129,20 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
         *found->value = inline_value;
     }
     c->quiet = quiet != NULL;
-    if (max_errors && parse_size(max_errors, &c->load.max_errors) != 0)
-        return cli_usage_error("--max-errors needs a whole number, not '%s'", max_errors);
+    const struct {
+        const char *option, *value;
+        size_t *target;
+    } sizes[] = {
+        {"--max-errors", max_errors, &c->load.max_errors},
+        {"--max-field-bytes", max_field, &c->load.max_field_bytes},
+        {"--max-columns", max_columns, &c->load.max_columns},
+        {"--max-rows", max_rows, &c->load.max_rows},
+        {"--max-memory", max_memory, &c->load.max_memory_bytes},
+    };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        if (sizes[i].value && parse_size(sizes[i].value, sizes[i].target) != 0)
+            return cli_usage_error("%s needs a whole number (K, M or G may follow), not '%s'",
+                                   sizes[i].option, sizes[i].value);
     return 0;
 }
 

@@ -31,9 +31,10 @@ int evg__csv_open_memory(evg__csv_file **out, const char *name, const void *data
 
 /* Parses the whole file (RFC 4180, a leading UTF-8 BOM skipped, LF, CRLF or
  * CR line endings), calling `on_row` per row. Malformed CSV is reported and
- * gives EVG_EINVAL; a field over `max_field_bytes` (0: no cap) EVG_ELIMIT. */
-int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, evg__csv_row_fn on_row,
-                  void *payload);
+ * gives EVG_EINVAL; a field over `max_field_bytes` or a row of more than
+ * `max_fields` fields (0: no cap) EVG_ELIMIT. */
+int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields,
+                  evg__csv_row_fn on_row, void *payload);
 
 /* Reports a diagnostic at a byte offset of the file, as line:column. The
  * offsets stay usable after reading, until the file is closed. */

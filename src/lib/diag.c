@@ -54,6 +54,14 @@ void evg__vreport(evg__reporter *rep, evg_severity severity, const char *file,
         }
     } else if (severity == EVG_SEVERITY_WARNING) {
         rep->warnings++;
+        if (rep->max_errors && rep->warnings > rep->max_errors) {
+            if (rep->warnings == rep->max_errors + 1 && rep->fn) {
+                evg_diag cap = {EVG_SEVERITY_NOTE, file, 0, 0,
+                                "too many warnings; further warnings are not shown"};
+                rep->fn(&cap, rep->payload);
+            }
+            return;
+        }
     }
     if (rep->fn == NULL)
         return;

@@ -69,7 +69,8 @@ typedef struct pending_ref {
 typedef struct loader {
     evg_model *model;
     evg__reporter rep;
-    size_t max_field_bytes;
+    evg_load_opts limits; /* a copy: the caller's may be a temporary */
+    size_t rows;
     pending_ref *related;
     size_t related_count, related_cap;
     evg__csv_file **files;
@@ -85,6 +86,7 @@ typedef struct table {
     size_t header_fields;
     bool header_seen;
     bool header_ok;
+    size_t data_rows;
     uint32_t first_actor; /* actors before this file */
     pending_ref *parents; /* actors.csv only */
     size_t parent_count, parent_cap;
@@ -783,6 +785,34 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
     return 0;
 }
 
+static size_t model_memory(const evg_model *m)
+{
+    return m->arena.total + m->event_cap * sizeof *m->events +
+           m->actor_cap * sizeof *m->actors + m->type_cap * sizeof *m->types +
+           (m->event_ids.capacity + m->actor_ids.capacity + m->type_ids.capacity) *
+               sizeof(evg__strmap_slot);
+}
+
+static int check_limits(loader *ld, evg__csv_file *file, uint64_t row_offset)
+{
+    const evg_load_opts *lim = &ld->limits;
+    if (lim->max_rows && ++ld->rows > lim->max_rows) {
+        report_at(file, EVG_SEVERITY_ERROR, row_offset,
+                  "more than %zu rows; raise the limit with --max-rows", lim->max_rows);
+        return EVG_ELIMIT;
+    }
+    /* Checked every 1024 rows: the sum is cheap but not free. */
+    if (lim->max_memory_bytes && ld->rows % 1024 == 0 &&
+        model_memory(ld->model) > lim->max_memory_bytes) {
+        report_at(file, EVG_SEVERITY_ERROR, row_offset,
+                  "the data needs more than %zu MiB of memory; raise the limit with "
+                  "--max-memory",
+                  lim->max_memory_bytes >> 20);
+        return EVG_ELIMIT;
+    }
+    return 0;
+}
+
 static int on_row(evg__csv_file *file, const evg__csv_field *fields, size_t count, void *payload)
 {
     table *t = payload;
@@ -791,9 +821,14 @@ static int on_row(evg__csv_file *file, const evg__csv_field *fields, size_t coun
     if (!t->header_ok || row_is_blank(fields, count))
         return 0;
     uint64_t row_offset = fields[0].offset;
+    t->data_rows++;
+    int rc = check_limits(t->ld, file, row_offset);
+    if (rc)
+        return rc;
     if (count != t->header_fields) {
         report_at(file, EVG_SEVERITY_ERROR, count > t->header_fields ? fields[t->header_fields].offset : row_offset,
-                  "row has %zu fields but the header has %zu", count, t->header_fields);
+                  "row has %zu field%s but the header has %zu", count, count == 1 ? "" : "s",
+                  t->header_fields);
         return 0;
     }
     if (!check_encoding(file, fields, count))
@@ -899,10 +934,14 @@ static int read_table(loader *ld, evg__csv_file *file, table_kind kind)
         return EVG_ENOMEM;
     }
     *slot = file;
-    int rc = evg__csv_read(file, ld->max_field_bytes, on_row, &t);
+    int rc = evg__csv_read(file, ld->limits.max_field_bytes, ld->limits.max_columns, on_row,
+                           &t);
     if (rc == 0 && !t.header_seen)
         evg__report(&ld->rep, EVG_SEVERITY_ERROR, evg__csv_name(file), 0, 0,
                     "empty file: expected a header row naming the columns");
+    else if (rc == 0 && t.header_ok && t.data_rows == 0 && kind == TABLE_EVENTS)
+        evg__report(&ld->rep, EVG_SEVERITY_WARNING, evg__csv_name(file), 0, 0,
+                    "no events: the file holds a header only");
     if (rc == 0 && kind == TABLE_ACTORS)
         rc = resolve_parents(ld, &t);
     free(t.parents);
@@ -1067,7 +1106,7 @@ static int start_loading(loader *ld, const evg_load_opts *opts)
     if (opts == NULL)
         opts = &defaults;
     *ld = (loader){.rep = {opts->diag, opts->diag_payload, opts->max_errors, 0, 0, false},
-                   .max_field_bytes = opts->max_field_bytes};
+                   .limits = *opts};
     return (ld->model = evg__model_new()) ? 0 : EVG_ENOMEM;
 }
 

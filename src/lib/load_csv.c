@@ -50,6 +50,7 @@ typedef struct reader {
     evg__csv_row_fn on_row;
     void *payload;
     size_t max_field_bytes;
+    size_t max_fields;
     pending_field *fields;
     size_t field_count, field_cap;
     evg__csv_field *row; /* handed to on_row */
@@ -87,6 +88,12 @@ static void on_field(void *text, size_t len, void *data)
     if (r->max_field_bytes && len > r->max_field_bytes) {
         evg__csv_report(r->file, EVG_SEVERITY_ERROR, r->next_field_start,
                         "field longer than %zu bytes", r->max_field_bytes);
+        r->status = EVG_ELIMIT;
+        return;
+    }
+    if (r->max_fields && r->field_count == r->max_fields) {
+        evg__csv_report(r->file, EVG_SEVERITY_ERROR, r->next_field_start,
+                        "row has more than %zu fields", r->max_fields);
         r->status = EVG_ELIMIT;
         return;
     }
@@ -289,8 +296,8 @@ static int parse_error(evg__csv_file *file, struct csv_parser *parser, const uns
     return EVG_EINVAL;
 }
 
-int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, evg__csv_row_fn on_row,
-                  void *payload)
+int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields,
+                  evg__csv_row_fn on_row, void *payload)
 {
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
@@ -299,6 +306,7 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, evg__csv_row_fn o
                 .on_row = on_row,
                 .payload = payload,
                 .max_field_bytes = max_field_bytes,
+                .max_fields = max_fields,
                 .at_row_start = true};
     enum { CHUNK = 1 << 18 };
     unsigned char *chunk = malloc(CHUNK);
