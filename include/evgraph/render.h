@@ -34,6 +34,19 @@ typedef struct evg_output {
     void *diag_payload;
 } evg_output;
 
+/* Writes `len` bytes to `path` ("-": standard output) the way figures are
+ * written: through a temporary file beside the target, renamed into place
+ * when complete (devices and pipes are written in place). On failure the
+ * target is untouched, no temporary remains, the error goes to diag, and the
+ * result is EVG_EIO (or EVG_ENOMEM). */
+int evg_write_file(const char *path, const void *data, size_t len, evg_diag_fn diag,
+                   void *diag_payload);
+
+/* Removes the temporary file of the write in progress, if any. Safe to call
+ * from a signal handler (it only calls unlink): a program killed by SIGINT
+ * or SIGTERM calls it so that no partial file remains. */
+void evg_output_abort(void);
+
 /* Which events a figure shows. Every field is optional (NULL). */
 typedef struct evg_filter {
     const char *from;   /* a date as in events.csv: events ending before it are left out */

@@ -1,6 +1,10 @@
+#define _POSIX_C_SOURCE 200809L
+
 #include "cli.h"
 
 #include <errno.h>
+#include <stdbool.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -72,6 +76,7 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
         {"title", 0, 1, &c->title, NULL},      {"from", 0, 1, &c->filter.from, NULL},
         {"to", 0, 1, &c->filter.to, NULL},     {"type", 0, 1, &c->filter.types, NULL},
         {"actor", 0, 1, &c->filter.actors, NULL},
+        {"depfile", 'M', 1, &c->depfile, NULL},
     };
     const struct {
         const cli_option *options;
@@ -181,4 +186,85 @@ int cli_load(cli *c, evg_model **model)
     if (c->input_count == 0)
         return cli_usage_error("%s: no dataset given", c->command);
     return cli_exit_code(evg_load(model, c->inputs, c->input_count, &c->load));
+}
+
+typedef struct text_buffer {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} text_buffer;
+
+/* Appends `text`; with `escape`, as one make word (space, '#' and '\' get a
+ * backslash, '$' is doubled). */
+static void append(text_buffer *b, const char *text, bool escape)
+{
+    size_t need = b->len + 2 * strlen(text) + 1;
+    if (need > b->cap) {
+        char *bigger = realloc(b->data, need * 2);
+        if (bigger == NULL) {
+            b->failed = true;
+            return;
+        }
+        b->data = bigger;
+        b->cap = need * 2;
+    }
+    for (const char *p = text; *p; p++) {
+        if (escape && (*p == ' ' || *p == '#' || *p == '\\'))
+            b->data[b->len++] = '\\';
+        else if (escape && *p == '$')
+            b->data[b->len++] = '$';
+        b->data[b->len++] = *p;
+    }
+    b->data[b->len] = '\0';
+}
+
+int cli_write_depfile(const cli *c, const char *target)
+{
+    if (c->depfile == NULL)
+        return 0;
+    /* The files a dataset path makes evgraph read, as the loader reads them. */
+    const char *parts[] = {"types.csv", "actors.csv", "events.csv"};
+    text_buffer rule = {0}, phony = {0};
+    append(&rule, target, true);
+    append(&rule, ":", false);
+    for (size_t i = 0; i < c->input_count; i++) {
+        const char *in = c->inputs[i];
+        struct stat st;
+        if (strcmp(in, "-") == 0 || stat(in, &st) != 0)
+            continue;
+        size_t dir_len = strlen(in);
+        while (dir_len > 1 && in[dir_len - 1] == '/')
+            dir_len--;
+        for (size_t k = 0; k < (S_ISDIR(st.st_mode) ? 3u : 1u); k++) {
+            char *path = malloc(dir_len + 16);
+            if (path == NULL) {
+                rule.failed = true;
+                break;
+            }
+            if (S_ISDIR(st.st_mode))
+                sprintf(path, "%.*s/%s", (int)dir_len, in, parts[k]);
+            else
+                strcpy(path, in);
+            if (stat(path, &st) == 0) {
+                append(&rule, " \\\n  ", false);
+                append(&rule, path, true);
+                /* A rule per input, so a deleted input does not stop make. */
+                append(&phony, "\n", false);
+                append(&phony, path, true);
+                append(&phony, ":\n", false);
+            }
+            free(path);
+        }
+    }
+    append(&rule, "\n", false);
+    if (phony.data)
+        append(&rule, phony.data, false);
+    int rc = EXIT_INVALID;
+    if (rule.failed || phony.failed)
+        fprintf(stderr, "evgraph: error: out of memory\n");
+    else if (evg_write_file(c->depfile, rule.data, rule.len, cli_print_diag, (void *)c) == 0)
+        rc = 0;
+    free(rule.data);
+    free(phony.data);
+    return rc;
 }

@@ -28,6 +28,7 @@ typedef struct cli {
     const char *output;      /* -o */
     const char *format_name; /* -T */
     const char *title;
+    const char *depfile; /* -M: a make rule naming the inputs read */
     evg_filter filter;
 } cli;
 
@@ -48,12 +49,21 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
  * Returns 0 or EXIT_USAGE. */
 int cli_output(const cli *c, evg_output *out);
 
+/* Writes the -M dependency file, if asked: "TARGET: INPUTS..." and an empty
+ * rule per input, like a compiler's -MD -MP. Returns 0 or EXIT_INVALID. */
+int cli_write_depfile(const cli *c, const char *target);
+
 /* Maps a library status to the exit status. */
 int cli_exit_code(int status);
 
 /* Loads all inputs into one model; returns 0 or an exit status. */
 int cli_load(cli *c, evg_model **model);
 
+int cmd_build(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
+
+/* Runs one command line (argv[0] "evgraph", argv[1] the command) as main
+ * would, in-process; returns its exit status. */
+int cli_run(int argc, char **argv);
 
 #endif

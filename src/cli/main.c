@@ -3,6 +3,7 @@
  *   0 success, 1 invalid input (or a failed output), 2 usage error. */
 #include "cli.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,14 +12,20 @@ static const char usage_text[] =
     "usage: evgraph <command> [options] DATASET...\n"
     "\n"
     "commands:\n"
+    "  build [DIR]                  regenerate the figures of every dataset under DIR\n"
+    "                               (default data) into out/<dataset>/\n"
     "  check DATASET...             validate datasets and print a summary of each\n"
     "\n"
-    "A DATASET is a folder holding events.csv (and optionally actors.csv and\n"
     "types.csv), a single events CSV file, or - for an events CSV on stdin.\n"
     "\n"
     "options of every command:\n"
-    "  --max-errors N   stop listing errors after N (default 50, 0: no cap)\n"
-    "  -q, --quiet      do not print warnings\n"
+    "  -q, --quiet            do not print warnings\n"
+    "  --max-errors N         stop listing errors after N (default 50, 0: no cap)\n"
+    "limits (0: none), each a clear error when passed:\n"
+    "  --max-field-bytes N    longest field (default 1M)\n"
+    "  --max-columns N        fields in a row (default 1024)\n"
+    "  --max-rows N           rows in all inputs (default 10000000)\n"
+    "  --max-memory N         memory the loaded data may take (default 4G)\n"
     "\n"
     "  evgraph --help | --version\n"
     "\n"
@@ -28,10 +35,11 @@ static const struct {
     const char *name;
     int (*run)(cli *c, int argc, char **argv);
 } commands[] = {
+    {"build", cmd_build},
     {"check", cmd_check},
 };
 
-int main(int argc, char **argv)
+int cli_run(int argc, char **argv)
 {
     if (argc < 2)
         return cli_usage_error("no command given");
@@ -54,5 +62,27 @@ int main(int argc, char **argv)
     if (rc < 0)
         rc = cli_usage_error("unknown command '%s'", argv[1]);
     free(c.inputs);
+    return rc;
+}
+
+/* A figure being written when the process is told to stop must not stay
+ * behind half-written: remove the temporary, then die of the signal. */
+static void on_termination(int sig)
+{
+    evg_output_abort();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGINT, on_termination);
+    signal(SIGTERM, on_termination);
+    signal(SIGHUP, on_termination);
+    int rc = cli_run(argc, argv);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "evgraph: error: cannot write to standard output\n");
+        rc = rc ? rc : EXIT_INVALID;
+    }
     return rc;
 }

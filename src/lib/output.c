@@ -3,6 +3,8 @@
 #include "output_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +69,39 @@ static int write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+/* The temporary file being written, for evg_output_abort(), which a signal
+ * handler may call: it must only read this and call unlink(). */
+static char *volatile current_temporary;
+
+void evg_output_abort(void)
+{
+    char *tmp = current_temporary;
+    if (tmp)
+        unlink(tmp);
+}
+
+/* Devices, pipes and the like are written in place: renaming a temporary
+ * over /dev/full or a FIFO would replace it. */
+static int write_in_place(const char *path, const void *data, size_t len, evg__reporter *rep)
+{
+    int fd = open(path, O_WRONLY | O_TRUNC);
+    if (fd < 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot open for writing: %s",
+                    strerror(errno));
+        return EVG_EIO;
+    }
+    int rc = 0;
+    if (write_all(fd, data, len) != 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+        rc = EVG_EIO;
+    }
+    if (close(fd) != 0 && rc == 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
+        rc = EVG_EIO;
+    }
+    return rc;
+}
+
 int evg__output_write(const char *path, const void *data, size_t len, evg__reporter *rep)
 {
     if (strcmp(path, "-") == 0) {
@@ -77,6 +112,14 @@ int evg__output_write(const char *path, const void *data, size_t len, evg__repor
         }
         return 0;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot write: Is a directory");
+            return EVG_EIO;
+        }
+        return write_in_place(path, data, len, rep);
+    }
     /* The temporary lives in the target's directory so rename() is atomic. */
     size_t path_len = strlen(path);
     char *tmp = malloc(path_len + 16);
@@ -85,7 +128,18 @@ int evg__output_write(const char *path, const void *data, size_t len, evg__repor
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
     sprintf(tmp, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
+    /* Block the usual termination signals while the temporary is created and
+     * registered, so a handler never misses one that exists. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
     int fd = mkstemp(tmp);
+    if (fd >= 0)
+        current_temporary = tmp;
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot create: %s", strerror(errno));
         free(tmp);
@@ -103,12 +157,22 @@ int evg__output_write(const char *path, const void *data, size_t len, evg__repor
         evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot write: %s", strerror(errno));
         rc = EVG_EIO;
     }
+    sigprocmask(SIG_BLOCK, &block, &old);
     if (rc == 0 && rename(tmp, path) != 0) {
         evg__report(rep, EVG_SEVERITY_ERROR, path, 0, 0, "cannot replace: %s", strerror(errno));
         rc = EVG_EIO;
     }
     if (rc)
         unlink(tmp);
+    current_temporary = NULL;
+    sigprocmask(SIG_SETMASK, &old, NULL);
     free(tmp);
     return rc;
+}
+
+int evg_write_file(const char *path, const void *data, size_t len, evg_diag_fn diag,
+                   void *diag_payload)
+{
+    evg__reporter rep = {diag, diag_payload, 0, 0, 0, false};
+    return evg__output_write(path, data, len, &rep);
 }

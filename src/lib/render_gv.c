@@ -68,6 +68,30 @@ char *evg__gv_escape_label(const char *text)
     return copy;
 }
 
+/* cairo 1.16 stamps a PDF with the time it was made (and ignores
+ * SOURCE_DATE_EPOCH): the same input must give the same bytes, so the date's
+ * digits are overwritten in place, keeping every byte offset the PDF's
+ * cross-reference table holds. */
+static void fix_pdf_dates(char *data, size_t len)
+{
+    static const char keys[][16] = {"/CreationDate (", "/ModDate ("};
+    static const char fixed[] = "D:19700101000000Z";
+    for (size_t k = 0; k < 2; k++) {
+        size_t key_len = strlen(keys[k]);
+        for (size_t i = 0; i + key_len + sizeof fixed - 1 <= len; i++) {
+            if (memcmp(data + i, keys[k], key_len) != 0)
+                continue;
+            char *date = data + i + key_len;
+            size_t n = 0;
+            while (i + key_len + n < len && date[n] != ')')
+                n++;
+            /* Same length only: "D:" and 14 digits, maybe a zone after. */
+            if (n >= 16 && date[0] == 'D' && date[1] == ':')
+                memcpy(date + 2, fixed + 2, 14);
+        }
+    }
+}
+
 static int write_dot(Agraph_t *graph, const evg_output *out, evg__reporter *rep)
 {
     char *data = NULL;
@@ -83,6 +107,30 @@ static int write_dot(Agraph_t *graph, const evg_output *out, evg__reporter *rep)
     }
     int rc = evg__output_write(out->path, data, len, rep);
     free(data);
+    return rc;
+}
+
+int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
+                   void (*read)(Agraph_t *graph, void *payload), void *payload)
+{
+    gv_reporter = rep;
+    gv_message_len = 0;
+    agseterrf(collect_gv_message);
+    int rc = 0;
+    GVC_t *gvc = gvContext();
+    if (gvc == NULL) {
+        rc = EVG_ENOMEM;
+    } else if (gvLayout(gvc, graph, engine) != 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "graphviz could not lay out the graph");
+        rc = EVG_ERENDER;
+    } else {
+        read(graph, payload);
+        gvFreeLayout(gvc, graph);
+    }
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterrf(NULL);
+    gv_reporter = NULL;
     return rc;
 }
 
@@ -118,6 +166,8 @@ int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
         rc = EVG_ERENDER;
         goto done;
     }
+    if (out->format == EVG_FORMAT_PDF)
+        fix_pdf_dates(data, len);
     rc = evg__output_write(out->path, data, len, rep);
 done:
     if (data)

@@ -17,6 +17,13 @@
 int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
                   evg__reporter *rep);
 
+/* Lays `graph` out with `engine`, calls `read` (which may look at ND_coord,
+ * GD_bb ...) and frees the layout again: for figures that reuse one layout's
+ * positions. Graphviz's messages are passed on to `rep`. Returns 0,
+ * EVG_ERENDER or EVG_ENOMEM. */
+int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
+                   void (*read)(Agraph_t *graph, void *payload), void *payload);
+
 /* agsafeset for const strings (Graphviz 2.43 takes char * but copies). */
 void evg__gv_set(void *object, const char *name, const char *value, const char *fallback);
 

@@ -1,0 +1,678 @@
+/* evgraph build: regenerates the figures every dataset declares, skipping
+ * those whose inputs and options have not changed.
+ *
+ * A figure is one line of a dataset's figures.txt (or of the default set),
+ * built by running the figure command in-process with the line's options, so
+ * a manifest says exactly what a command line would. Each output's signature
+ * (evgraph's version, the command line, and the bytes of the dataset's files)
+ * is kept in OUT/<dataset>/.evgraph-stamps; an output is stale when the file
+ * is missing or its signature differs.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MANIFEST_NAME "figures.txt"
+#define STAMPS_NAME ".evgraph-stamps"
+#define MAX_WORDS 64
+
+typedef struct figure {
+    char name[128];
+    char command[16];
+    char formats[64]; /* comma-separated */
+    char *words[MAX_WORDS]; /* options, malloc'd */
+    size_t word_count;
+    unsigned long line; /* in the manifest; 0 for the default set */
+} figure;
+
+typedef struct stamp {
+    char *output; /* file name within OUT/<dataset>/ */
+    uint64_t signature;
+} stamp;
+
+typedef struct build {
+    cli *c;
+    const char *out_dir;
+    int check;
+    int force;
+    int verbose;
+    int progress; /* on a terminal and not quiet */
+    size_t done, total;
+    int status;
+} build;
+
+static const char *const default_manifest =
+    "timeline timeline dot,svg,png,pdf\n"
+    "actors actors dot,svg,png,pdf\n";
+
+/* FNV-1a, 64 bits: enough to notice a change, not meant against malice. */
+static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * 1099511628211u;
+    return h;
+}
+
+static uint64_t hash_string(uint64_t h, const char *s)
+{
+    return hash_bytes(h, s, strlen(s) + 1);
+}
+
+/* Hashes a file's bytes, or its absence. */
+static uint64_t hash_file(uint64_t h, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    h = hash_string(h, path);
+    if (f == NULL)
+        return hash_string(h, "(absent)");
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        h = hash_bytes(h, buf, n);
+    fclose(f);
+    return h;
+}
+
+/* "A/B", malloc'd; NULL when out of memory. */
+static char *path_join(const char *a, const char *b)
+{
+    char *p = malloc(strlen(a) + strlen(b) + 2);
+    if (p)
+        sprintf(p, "%s/%s", a, b);
+    return p;
+}
+
+static void free_figures(figure *figures, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        for (size_t k = 0; k < figures[i].word_count; k++)
+            free(figures[i].words[k]);
+    free(figures);
+}
+
+static void manifest_error(const char *file, unsigned long line, size_t column, const char *fmt,
+                           const char *arg)
+{
+    fprintf(stderr, "%s:%lu:%zu: error: ", file, line, column);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+}
+
+/* Splits a line into words; double quotes group words and "" inside them is
+ * a quote. Returns the word count, or -1 after reporting an error. */
+static int split_words(char *line, char **words, size_t *columns, const char *file,
+                       unsigned long line_no)
+{
+    int count = 0;
+    char *p = line;
+    for (;;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p == '\0' || *p == '#')
+            return count;
+        if (count == MAX_WORDS) {
+            manifest_error(file, line_no, (size_t)(p - line) + 1, "%s", "too many words");
+            return -1;
+        }
+        columns[count] = (size_t)(p - line) + 1;
+        char *out = p, *start = p;
+        if (*p == '"') {
+            p++;
+            for (;;) {
+                if (*p == '\0') {
+                    manifest_error(file, line_no, columns[count], "%s", "unterminated quote");
+                    return -1;
+                }
+                if (*p == '"' && p[1] == '"') {
+                    *out++ = '"';
+                    p += 2;
+                } else if (*p == '"') {
+                    p++;
+                    break;
+                } else {
+                    *out++ = *p++;
+                }
+            }
+        } else {
+            while (*p && *p != ' ' && *p != '\t')
+                *out++ = *p++;
+        }
+        char next = *p;
+        *out = '\0';
+        words[count++] = start;
+        if (next == '\0')
+            return count;
+        p++;
+    }
+}
+
+static bool valid_name(const char *name)
+{
+    if (*name == '\0' || *name == '.')
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '-' || *p == '_' || *p == '.'))
+            return false;
+    return true;
+}
+
+static bool valid_formats(const char *list)
+{
+    char copy[64];
+    if (strlen(list) >= sizeof copy || *list == '\0')
+        return false;
+    strcpy(copy, list);
+    for (char *save = NULL, *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+        evg_format format;
+        if (evg_format_parse(&format, f) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* Parses a manifest's text (modified in place). Returns 0 or -1 after
+ * printing every error. */
+static int parse_manifest(figure **out, size_t *count, char *text, const char *file)
+{
+    figure *figures = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    unsigned long line_no = 0;
+    for (char *line = text; line && *line;) {
+        char *newline = strchr(line, '\n');
+        if (newline)
+            *newline = '\0';
+        size_t len = strlen(line);
+        if (len && line[len - 1] == '\r')
+            line[len - 1] = '\0';
+        line_no++;
+        char *words[MAX_WORDS];
+        size_t columns[MAX_WORDS];
+        int w = split_words(line, words, columns, file, line_no);
+        if (w < 0) {
+            rc = -1;
+        } else if (w > 0 && w < 3) {
+            manifest_error(file, line_no, 1, "%s",
+                           "expected NAME COMMAND FORMATS [OPTIONS...], e.g. 'timeline timeline "
+                           "svg,png --title \"...\"'");
+            rc = -1;
+        } else if (w >= 3) {
+            bool ok = true;
+            if (!valid_name(words[0]) || strlen(words[0]) >= sizeof figures->name) {
+                manifest_error(file, line_no, columns[0],
+                               "invalid figure name '%s' (letters, digits, '-', '_' and '.')",
+                               words[0]);
+                ok = false;
+            }
+            if (strcmp(words[1], "timeline") != 0 && strcmp(words[1], "actors") != 0) {
+                manifest_error(file, line_no, columns[1],
+                               "unknown figure command '%s' (expected timeline or actors)",
+                               words[1]);
+                ok = false;
+            }
+            if (!valid_formats(words[2])) {
+                manifest_error(file, line_no, columns[2],
+                               "invalid formats '%s' (expected a comma-separated list of dot, "
+                               "svg, png, pdf)",
+                               words[2]);
+                ok = false;
+            }
+            for (int k = 3; k < w && ok; k++) {
+                if (strcmp(words[k], "-o") == 0 || strncmp(words[k], "--output", 8) == 0 ||
+                    strcmp(words[k], "-T") == 0 || strncmp(words[k], "--format", 8) == 0) {
+                    manifest_error(file, line_no, columns[k],
+                                   "option '%s' is set by the build (NAME and FORMATS say it)",
+                                   words[k]);
+                    ok = false;
+                }
+            }
+            for (size_t k = 0; k < n && ok; k++) {
+                if (strcmp(figures[k].name, words[0]) == 0) {
+                    manifest_error(file, line_no, columns[0], "figure '%s' is declared twice",
+                                   words[0]);
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                rc = -1;
+            } else {
+                if (n == cap) {
+                    cap = cap ? cap * 2 : 8;
+                    figure *bigger = realloc(figures, cap * sizeof *figures);
+                    if (bigger == NULL) {
+                        free_figures(figures, n);
+                        return -1;
+                    }
+                    figures = bigger;
+                }
+                figure *f = &figures[n++];
+                memset(f, 0, sizeof *f);
+                strcpy(f->name, words[0]);
+                strcpy(f->command, words[1]);
+                strcpy(f->formats, words[2]);
+                f->line = line_no;
+                for (int k = 3; k < w; k++) {
+                    f->words[f->word_count] = malloc(strlen(words[k]) + 1);
+                    if (f->words[f->word_count] == NULL) {
+                        free_figures(figures, n);
+                        return -1;
+                    }
+                    strcpy(f->words[f->word_count++], words[k]);
+                }
+            }
+        }
+        line = newline ? newline + 1 : NULL;
+    }
+    if (rc) {
+        free_figures(figures, n);
+        return -1;
+    }
+    *out = figures;
+    *count = n;
+    return 0;
+}
+
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, len = 0, got;
+    char *text = malloc(cap);
+    while (text && (got = fread(text + len, 1, cap - len - 1, f)) > 0) {
+        len += got;
+        if (len + 1 == cap) {
+            char *bigger = realloc(text, cap *= 2);
+            if (bigger == NULL)
+                free(text);
+            text = bigger;
+        }
+    }
+    fclose(f);
+    if (text)
+        text[len] = '\0';
+    return text;
+}
+
+static int load_manifest(figure **out, size_t *count, const char *dataset)
+{
+    char *path = path_join(dataset, MANIFEST_NAME);
+    if (path == NULL)
+        return -1;
+    char *text = read_text(path);
+    if (text == NULL && errno != ENOENT) {
+        fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
+        free(path);
+        return -1;
+    }
+    if (text == NULL && (text = malloc(strlen(default_manifest) + 1)) != NULL)
+        strcpy(text, default_manifest);
+    int rc = text ? parse_manifest(out, count, text, path) : -1;
+    free(text);
+    free(path);
+    return rc;
+}
+
+static int compare_stamps(const void *a, const void *b)
+{
+    return strcmp(((const stamp *)a)->output, ((const stamp *)b)->output);
+}
+
+static void free_stamps(stamp *stamps, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(stamps[i].output);
+    free(stamps);
+}
+
+/* Reads OUT/<dataset>/.evgraph-stamps: "OUTPUT SIGNATURE" lines. A missing
+ * or damaged file only means everything is stale. */
+static stamp *read_stamps(const char *dir, size_t *count)
+{
+    *count = 0;
+    char *path = path_join(dir, STAMPS_NAME);
+    char *text = path ? read_text(path) : NULL;
+    free(path);
+    if (text == NULL)
+        return NULL;
+    stamp *stamps = NULL;
+    size_t n = 0, cap = 0;
+    for (char *save = NULL, *line = strtok_r(text, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        char name[256];
+        unsigned long long signature;
+        if (sscanf(line, "%255s %llx", name, &signature) != 2)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            stamp *bigger = realloc(stamps, cap * sizeof *stamps);
+            if (bigger == NULL)
+                break;
+            stamps = bigger;
+        }
+        stamps[n].output = malloc(strlen(name) + 1);
+        if (stamps[n].output == NULL)
+            break;
+        strcpy(stamps[n].output, name);
+        stamps[n++].signature = signature;
+    }
+    free(text);
+    *count = n;
+    return stamps;
+}
+
+static stamp *find_stamp(stamp *stamps, size_t count, const char *output)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(stamps[i].output, output) == 0)
+            return &stamps[i];
+    return NULL;
+}
+
+/* Records a signature for an output, replacing an older one. */
+static int set_stamp(stamp **stamps, size_t *count, const char *output, uint64_t signature)
+{
+    stamp *s = find_stamp(*stamps, *count, output);
+    if (s) {
+        s->signature = signature;
+        return 0;
+    }
+    stamp *bigger = realloc(*stamps, (*count + 1) * sizeof **stamps);
+    if (bigger == NULL)
+        return -1;
+    *stamps = bigger;
+    s = &bigger[*count];
+    if ((s->output = malloc(strlen(output) + 1)) == NULL)
+        return -1;
+    strcpy(s->output, output);
+    s->signature = signature;
+    (*count)++;
+    return 0;
+}
+
+static int write_stamps(const char *dir, stamp *stamps, size_t count, cli *c)
+{
+    qsort(stamps, count, sizeof *stamps, compare_stamps);
+    size_t cap = 64 + count * 300, len = 0;
+    char *text = malloc(cap);
+    if (text == NULL)
+        return -1;
+    len += (size_t)snprintf(text, cap, "# evgraph build: signatures of the figures made here\n");
+    for (size_t i = 0; i < count; i++)
+        len += (size_t)snprintf(text + len, cap - len, "%s %016llx\n", stamps[i].output,
+                                (unsigned long long)stamps[i].signature);
+    char *path = path_join(dir, STAMPS_NAME);
+    int rc = path ? evg_write_file(path, text, len, cli_print_diag, c) : -1;
+    free(path);
+    free(text);
+    return rc;
+}
+
+static bool has_option(const figure *f, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < f->word_count; i++)
+        if (strncmp(f->words[i], name, len) == 0 && (f->words[i][len] == '\0' || f->words[i][len] == '='))
+            return true;
+    return false;
+}
+
+static void show_progress(build *b, const char *dataset, const char *output)
+{
+    b->done++;
+    if (b->progress)
+        fprintf(stderr, "\r\033[K[%zu/%zu] %s: %s", b->done, b->total, dataset, output);
+}
+
+/* Runs `evgraph COMMAND DATASET -o PATH -T FORMAT OPTIONS...` in-process. */
+static int run_figure(build *b, const figure *f, const char *dataset, const char *path,
+                      const char *format)
+{
+    char *argv[MAX_WORDS + 10];
+    int argc = 0;
+    argv[argc++] = "evgraph";
+    argv[argc++] = (char *)f->command;
+    argv[argc++] = (char *)dataset;
+    argv[argc++] = "-o";
+    argv[argc++] = (char *)path;
+    argv[argc++] = "-T";
+    argv[argc++] = (char *)format;
+    if (b->c->quiet)
+        argv[argc++] = "-q";
+    for (size_t i = 0; i < f->word_count; i++)
+        argv[argc++] = f->words[i];
+    argv[argc] = NULL;
+    return cli_run(argc, argv);
+}
+
+typedef struct dataset_state {
+    const char *dataset; /* the path given to the figure commands */
+    const char *name;    /* the folder's own name */
+    char *dir;           /* OUT/<name> */
+    uint64_t inputs;     /* signature of the dataset's files */
+    stamp *stamps;
+    size_t stamp_count;
+    bool made_dir;
+    bool changed;
+} dataset_state;
+
+static int make_dirs(const build *b, dataset_state *d)
+{
+    if (d->made_dir)
+        return 0;
+    const char *dirs[] = {b->out_dir, d->dir};
+    for (size_t i = 0; i < 2; i++) {
+        if (mkdir(dirs[i], 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "%s: error: cannot create: %s\n", dirs[i], strerror(errno));
+            return EXIT_INVALID;
+        }
+    }
+    d->made_dir = true;
+    return 0;
+}
+
+/* Checks one output of one figure and rebuilds it when stale. */
+static int build_output(build *b, dataset_state *d, const figure *f, const char *format)
+{
+    char output[256];
+    snprintf(output, sizeof output, "%s.%s", f->name, format);
+    char *path = path_join(d->dir, output);
+    if (path == NULL)
+        return EXIT_INVALID;
+    uint64_t signature = hash_string(d->inputs, f->command);
+    signature = hash_string(signature, format);
+    for (size_t k = 0; k < f->word_count; k++)
+        signature = hash_string(signature, f->words[k]);
+    stamp *s = find_stamp(d->stamps, d->stamp_count, output);
+    /* With --by the files are named by period: the stamp alone tells whether
+     * they were made. */
+    struct stat st;
+    bool present = has_option(f, "--by") || stat(path, &st) == 0;
+    bool fresh = !b->force && s && s->signature == signature && present;
+    const char *sep = b->progress ? "\n" : "";
+    int rc = 0;
+    show_progress(b, d->name, output);
+    if (fresh) {
+        if (b->verbose)
+            fprintf(stderr, "%s%s: up to date\n", sep, path);
+    } else if (b->check) {
+        fprintf(stderr, "%s%s: %s\n", sep, path, present ? "out of date" : "missing");
+        rc = EXIT_INVALID;
+    } else if ((rc = make_dirs(b, d)) == 0) {
+        fputs(sep, stderr);
+        rc = run_figure(b, f, d->dataset, path, format);
+        if (rc == 0) {
+            if (b->verbose)
+                fprintf(stderr, "%s: built\n", path);
+            rc = set_stamp(&d->stamps, &d->stamp_count, output, signature) ? EXIT_INVALID : 0;
+            d->changed = true;
+        }
+    }
+    free(path);
+    return rc;
+}
+
+static int build_dataset(build *b, const char *dataset, const figure *figures, size_t count,
+                         uint64_t inputs)
+{
+    const char *name = strrchr(dataset, '/');
+    dataset_state d = {.dataset = dataset, .name = name ? name + 1 : dataset, .inputs = inputs};
+    if ((d.dir = path_join(b->out_dir, d.name)) == NULL)
+        return EXIT_INVALID;
+    d.stamps = read_stamps(d.dir, &d.stamp_count);
+    int status = 0;
+    for (size_t i = 0; i < count; i++) {
+        char formats[64];
+        strcpy(formats, figures[i].formats);
+        for (char *save = NULL, *format = strtok_r(formats, ",", &save); format;
+             format = strtok_r(NULL, ",", &save)) {
+            int rc = build_output(b, &d, &figures[i], format);
+            status = status ? status : rc;
+        }
+    }
+    /* Stamps are written even after a failure: what was built stays known. */
+    if (d.changed && write_stamps(d.dir, d.stamps, d.stamp_count, b->c) != 0)
+        status = EXIT_INVALID;
+    free_stamps(d.stamps, d.stamp_count);
+    free(d.dir);
+    return status;
+}
+
+static int is_dataset(const char *dir)
+{
+    char *path = path_join(dir, "events.csv");
+    struct stat st;
+    int found = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    free(path);
+    return found;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The datasets under `root` (or `root` itself when it is one), sorted. */
+static char **find_datasets(const char *root, size_t *count)
+{
+    *count = 0;
+    char **list = NULL;
+    size_t cap = 0;
+    if (is_dataset(root)) {
+        list = malloc(sizeof *list);
+        if (list && (list[0] = malloc(strlen(root) + 1)) != NULL) {
+            strcpy(list[0], root);
+            *count = 1;
+        }
+        return list;
+    }
+    DIR *dir = opendir(root);
+    if (dir == NULL) {
+        fprintf(stderr, "%s: error: cannot open: %s\n", root, strerror(errno));
+        return NULL;
+    }
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] == '.')
+            continue;
+        char *path = path_join(root, entry->d_name);
+        if (path == NULL || !is_dataset(path)) {
+            free(path);
+            continue;
+        }
+        if (*count == cap) {
+            cap = cap ? cap * 2 : 8;
+            char **bigger = realloc(list, cap * sizeof *list);
+            if (bigger == NULL)
+                break;
+            list = bigger;
+        }
+        list[(*count)++] = path;
+    }
+    closedir(dir);
+    if (*count == 0)
+        fprintf(stderr, "%s: error: no dataset here (a folder holding events.csv)\n", root);
+    qsort(list, *count, sizeof *list, compare_names);
+    return list;
+}
+
+int cmd_build(cli *c, int argc, char **argv)
+{
+    const char *force = NULL, *check = NULL, *verbose = NULL, *out_dir = NULL;
+    const cli_option options[] = {
+        {"force", 0, 0, &force, NULL},
+        {"check", 0, 0, &check, NULL},
+        {"verbose", 'v', 0, &verbose, NULL},
+        {"out", 0, 1, &out_dir, NULL},
+    };
+    int rc = cli_parse(c, argc, argv, 0, options, sizeof options / sizeof options[0]);
+    if (rc)
+        return rc;
+    if (c->input_count > 1)
+        return cli_usage_error("build: one folder at most (default: data)");
+    if (force && check)
+        return cli_usage_error("build: --force and --check exclude each other");
+    char root[4096];
+    snprintf(root, sizeof root, "%s", c->input_count ? c->inputs[0] : "data");
+    for (size_t len = strlen(root); len > 1 && root[len - 1] == '/'; len--)
+        root[len - 1] = '\0';
+    size_t dataset_count;
+    char **datasets = find_datasets(root, &dataset_count);
+    if (dataset_count == 0) {
+        free(datasets);
+        return EXIT_INVALID;
+    }
+    build b = {.c = c,
+               .out_dir = out_dir ? out_dir : "out",
+               .check = check != NULL,
+               .force = force != NULL,
+               .verbose = verbose != NULL,
+               .progress = !c->quiet && isatty(STDERR_FILENO)};
+    figure **figures = calloc(dataset_count, sizeof *figures);
+    size_t *counts = calloc(dataset_count, sizeof *counts);
+    int status = figures && counts ? 0 : EXIT_INVALID;
+    for (size_t i = 0; i < dataset_count && figures && counts; i++) {
+        if (load_manifest(&figures[i], &counts[i], datasets[i]) != 0) {
+            status = EXIT_INVALID;
+            continue;
+        }
+        for (size_t k = 0; k < counts[i]; k++)
+            for (const char *p = figures[i][k].formats; p; p = strchr(p + 1, ','))
+                b.total++;
+    }
+    for (size_t i = 0; i < dataset_count && status == 0; i++) {
+        /* The signature of what every figure of the dataset reads. */
+        uint64_t inputs = hash_string(14695981039346656037u, "evgraph " EVG_VERSION);
+        const char *parts[] = {"events.csv", "actors.csv", "types.csv"};
+        for (size_t k = 0; k < 3; k++) {
+            char *path = path_join(datasets[i], parts[k]);
+            inputs = path ? hash_file(inputs, path) : 0;
+            free(path);
+        }
+        int ds = build_dataset(&b, datasets[i], figures[i], counts[i], inputs);
+        if (ds && !status)
+            status = ds;
+    }
+    if (b.progress && b.done)
+        fputc('\n', stderr);
+    for (size_t i = 0; i < dataset_count; i++) {
+        if (figures && figures[i])
+            free_figures(figures[i], counts[i]);
+        free(datasets[i]);
+    }
+    free(figures);
+    free(counts);
+    free(datasets);
+    return status;
+}
