@@ -2,6 +2,7 @@
 #ifndef EVGRAPH_LOAD_H
 #define EVGRAPH_LOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -10,6 +11,23 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* The layout of an events file. AUTO tells it from the first row: ACLED by
+ * its header (event_id_cnty), ICEWS by its header (Event ID), GDELT by 57,
+ * 58 or 61 tab-separated fields, else evgraph's own CSV. */
+typedef enum evg_input_format {
+    EVG_INPUT_AUTO = 0,
+    EVG_INPUT_EVGRAPH,
+    EVG_INPUT_ACLED,
+    EVG_INPUT_GDELT,
+    EVG_INPUT_ICEWS
+} evg_input_format;
+
+/* "auto", "evgraph", "acled", "gdelt" or "icews". */
+const char *evg_input_format_name(evg_input_format format);
+
+/* Parses one of those names (case-insensitive). Returns 0 or EVG_EUSAGE. */
+int evg_input_format_parse(evg_input_format *out, const char *name);
 
 typedef struct evg_load_opts {
     evg_diag_fn diag;   /* receives every error and warning; may be NULL */
@@ -22,14 +40,23 @@ typedef struct evg_load_opts {
     size_t max_columns;      /* fields in one row */
     size_t max_rows;         /* rows in all files together */
     size_t max_memory_bytes; /* memory the model may take */
+    /* Imports (README "Importing ACLED, GDELT and ICEWS"). */
+    evg_input_format input_format; /* of every events file; AUTO detects each */
+    size_t min_mentions;           /* GDELT: drop events with fewer NumMentions */
+    bool include_non_root;         /* GDELT: keep events with IsRootEvent 0 */
+    const char *type_map;  /* CSV overriding the built-in type tables, or NULL */
+    const char *actor_map; /* CSV mapping raw actor names to actors, or NULL */
 } evg_load_opts;
 
 #define EVG_LOAD_OPTS_INIT                                                                         \
-    {NULL, NULL, 50, (size_t)1 << 20, 1024, (size_t)10000000, (size_t)4 << 30}
+    {NULL, NULL, 50, (size_t)1 << 20, 1024, (size_t)10000000, (size_t)4 << 30,                   \
+     EVG_INPUT_AUTO, 0, false, NULL, NULL}
 
 /* Loads `count` datasets into one model. Each path is a dataset folder
- * (events.csv, optional actors.csv and types.csv), a single events CSV file,
- * or "-" for an events CSV on standard input. All value errors are reported
+ * (events.csv, optional actors.csv and types.csv), a single events file, or
+ * "-" for an events file on standard input. An events file is evgraph's CSV
+ * or an ACLED, GDELT or ICEWS export (opts->input_format). Text that is not
+ * UTF-8 is read as Windows-1252, with a warning. All value errors are reported
  * through opts->diag (up to max_errors) before returning.
  *
  * On success *out owns a new model (free with evg_model_free). On failure
@@ -38,8 +65,8 @@ typedef struct evg_load_opts {
  * the defaults. */
 int evg_load(evg_model **out, const char *const *paths, size_t count, const evg_load_opts *opts);
 
-/* Loads one events CSV held in memory (`len` bytes of `data`); `name` is
- * the file name diagnostics use. The built-in types apply; actors are
+/* Loads one events file held in memory (`len` bytes of `data`, in any of the
+ * input formats); `name` is the file name diagnostics use. The built-in types apply; actors are
  * created from their ids. Results as evg_load. */
 int evg_load_memory(evg_model **out, const char *name, const void *data, size_t len,
                     const evg_load_opts *opts);

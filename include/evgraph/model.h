@@ -77,6 +77,12 @@ typedef struct evg_event {
     bool has_position;
     evg_certainty certainty;
     int64_t killed, injured;
+    /* Added for imports; evgraph CSV leaves them false/0/NULL. */
+    bool undirected; /* actor and targets are sides of one event, not doer and
+                      * done-to (ACLED's actor1/actor2): draw no arrowheads */
+    uint32_t ally_count;
+    const uint32_t *allies; /* actor indices acting with `actor` (ACLED's
+                             * assoc_actor_1); not targets */
 } evg_event;
 
 /* Events come sorted by start date, then coarser precision first, then id. */
@@ -87,7 +93,9 @@ size_t evg_model_actor_count(const evg_model *model);
 const evg_actor *evg_model_actor(const evg_model *model, size_t index);
 
 /* The built-in types first (ceasefire, airstrike, visit, accusation,
- * agreement, attack, meeting, statement), then those types.csv added. */
+ * agreement, attack, meeting, statement, then for imports armed-clash,
+ * shelling, ceasefire-violation, use-of-force, protest, riot, other), then
+ * those types.csv or a type map added. */
 size_t evg_model_type_count(const evg_model *model);
 const evg_type *evg_model_type(const evg_model *model, size_t index);
 

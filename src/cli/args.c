@@ -63,6 +63,7 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
 {
     const char *max_errors = NULL, *quiet = NULL, *max_field = NULL, *max_columns = NULL;
     const char *max_rows = NULL, *max_memory = NULL;
+    const char *input_format = NULL, *min_mentions = NULL, *non_root = NULL;
     const cli_option common[] = {
         {"quiet", 'q', 0, &quiet, NULL},
         {"max-errors", 0, 1, &max_errors, NULL},
@@ -70,6 +71,11 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
         {"max-columns", 0, 1, &max_columns, NULL},
         {"max-rows", 0, 1, &max_rows, NULL},
         {"max-memory", 0, 1, &max_memory, NULL},
+        {"input-format", 0, 1, &input_format, NULL},
+        {"min-mentions", 0, 1, &min_mentions, NULL},
+        {"include-non-root", 0, 0, &non_root, NULL},
+        {"type-map", 0, 1, &c->load.type_map, NULL},
+        {"actor-map", 0, 1, &c->load.actor_map, NULL},
     };
     const cli_option figure_options[] = {
         {"output", 'o', 1, &c->output, NULL},  {"format", 'T', 1, &c->format_name, NULL},
@@ -143,11 +149,17 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
         {"--max-columns", max_columns, &c->load.max_columns},
         {"--max-rows", max_rows, &c->load.max_rows},
         {"--max-memory", max_memory, &c->load.max_memory_bytes},
+        {"--min-mentions", min_mentions, &c->load.min_mentions},
     };
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
         if (sizes[i].value && parse_size(sizes[i].value, sizes[i].target) != 0)
             return cli_usage_error("%s needs a whole number (K, M or G may follow), not '%s'",
                                    sizes[i].option, sizes[i].value);
+    if (input_format && evg_input_format_parse(&c->load.input_format, input_format) != 0)
+        return cli_usage_error("unknown input format '%s' (expected acled, gdelt, icews, "
+                               "evgraph or auto)",
+                               input_format);
+    c->load.include_non_root = non_root != NULL;
     return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include "diag_int.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,8 +30,22 @@ int evg__csv_open(evg__csv_file **out, const char *path, evg__reporter *rep);
 int evg__csv_open_memory(evg__csv_file **out, const char *name, const void *data, size_t len,
                          evg__reporter *rep);
 
+/* How the file separates fields: ',' with RFC 4180 quotes (the default), or
+ * '\t' without quotes for GDELT and ICEWS, whose quotes are plain text (a
+ * NUL byte then stops reading with an error). Set before evg__csv_read. */
+void evg__csv_set_dialect(evg__csv_file *file, char delimiter, bool quoting);
+
+/* Reads up to EVG__CSV_PEEK_BYTES ahead (fewer at the end of the file) and
+ * points *out at them, for sniffing the format; evg__csv_read starts with
+ * these bytes. The pointer is valid until evg__csv_read. Returns 0, EVG_EIO
+ * (reported) or EVG_ENOMEM. */
+#define EVG__CSV_PEEK_BYTES ((size_t)1 << 16)
+int evg__csv_peek(evg__csv_file *file, const unsigned char **out, size_t *len);
+
 /* Parses the whole file (RFC 4180, a leading UTF-8 BOM skipped, LF, CRLF or
- * CR line endings), calling `on_row` per row. Malformed CSV is reported and
+ * CR line endings), calling `on_row` per row. A field that is not UTF-8 is
+ * read as Windows-1252 and handed on converted to UTF-8, with one warning
+ * per file; UTF-16 (by its BOM) is refused. Malformed CSV is reported and
  * gives EVG_EINVAL; a field over `max_field_bytes` or a row of more than
  * `max_fields` fields (0: no cap) EVG_ELIMIT. */
 int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields,

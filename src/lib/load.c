@@ -12,6 +12,7 @@
 #include <evgraph/load.h>
 
 #include "csv_int.h"
+#include "import_int.h"
 #include "model_int.h"
 
 #include <errno.h>
@@ -68,6 +69,7 @@ typedef struct pending_ref {
 
 typedef struct loader {
     evg_model *model;
+    evg__importer *importer;
     evg__reporter rep;
     evg_load_opts limits; /* a copy: the caller's may be a temporary */
     size_t rows;
@@ -90,6 +92,7 @@ typedef struct table {
     uint32_t first_actor; /* actors before this file */
     pending_ref *parents; /* actors.csv only */
     size_t parent_count, parent_cap;
+    evg__import_file *import; /* an ACLED, GDELT or ICEWS events file */
 } table;
 
 /* A trimmed view of one field; len 0 when the column is absent or empty. */
@@ -215,50 +218,18 @@ static bool require(evg__csv_file *file, const table *t, value v, int column,
     return false;
 }
 
-/* Checks that every field is UTF-8 without NUL bytes; reports the first bad
- * byte of each field. */
+/* Reports a NUL byte in any field. Text that is not UTF-8 never gets here:
+ * load_csv.c has converted it from Windows-1252. */
 static bool check_encoding(evg__csv_file *file, const evg__csv_field *fields, size_t count)
 {
-    bool ok = true;
     for (size_t i = 0; i < count; i++) {
-        const unsigned char *s = (const unsigned char *)fields[i].text;
-        size_t len = fields[i].len;
-        for (size_t k = 0; k < len;) {
-            unsigned char c = s[k];
-            if (c >= 0x01 && c < 0x80) {
-                k++;
-                continue;
-            }
-            size_t need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
-                                                 : c >= 0xF0 && c <= 0xF4   ? 3
-                                                                            : 0;
-            bool good = need > 0;
-            for (size_t j = 1; good && j <= need; j++)
-                good = k + j < len && (s[k + j] & 0xC0) == 0x80;
-            /* Reject overlong forms and surrogates. */
-            if (good && need == 2)
-                good = !(c == 0xE0 && s[k + 1] < 0xA0) && !(c == 0xED && s[k + 1] >= 0xA0);
-            if (good && need == 3)
-                good = !(c == 0xF0 && s[k + 1] < 0x90) && !(c == 0xF4 && s[k + 1] >= 0x90);
-            if (!good) {
-                /* The field text is a copy: map back to the file only when
-                 * the field had no doubled quotes before the bad byte, which
-                 * is the common case; else point at the field. */
-                if (c == 0)
-                    evg__csv_report(file, EVG_SEVERITY_ERROR, fields[i].offset,
-                                    "NUL byte in field %zu", i + 1);
-                else
-                    evg__csv_report(file, EVG_SEVERITY_ERROR, fields[i].offset,
-                                    "invalid UTF-8 (byte 0x%02X) in field %zu; the file must be "
-                                    "UTF-8",
-                                    c, i + 1);
-                ok = false;
-                break;
-            }
-            k += need + 1;
+        if (memchr(fields[i].text, '\0', fields[i].len)) {
+            evg__csv_report(file, EVG_SEVERITY_ERROR, fields[i].offset, "NUL byte in field %zu",
+                            i + 1);
+            return false;
         }
     }
-    return ok;
+    return true;
 }
 
 static bool row_is_blank(const evg__csv_field *fields, size_t count)
@@ -816,8 +787,14 @@ static int check_limits(loader *ld, evg__csv_file *file, uint64_t row_offset)
 static int on_row(evg__csv_file *file, const evg__csv_field *fields, size_t count, void *payload)
 {
     table *t = payload;
-    if (!t->header_seen)
-        return read_header(t, file, fields, count);
+    if (!t->header_seen) {
+        t->header_seen = true;
+        if (t->import == NULL)
+            return read_header(t, file, fields, count);
+        t->header_ok = true;
+        if (evg__import_has_header(t->import))
+            return evg__import_header(t->import, fields, count);
+    }
     if (!t->header_ok || row_is_blank(fields, count))
         return 0;
     uint64_t row_offset = fields[0].offset;
@@ -825,6 +802,8 @@ static int on_row(evg__csv_file *file, const evg__csv_field *fields, size_t coun
     int rc = check_limits(t->ld, file, row_offset);
     if (rc)
         return rc;
+    if (t->import)
+        return evg__import_row(t->import, fields, count, row_offset);
     if (count != t->header_fields) {
         report_at(file, EVG_SEVERITY_ERROR, count > t->header_fields ? fields[t->header_fields].offset : row_offset,
                   "row has %zu field%s but the header has %zu", count, count == 1 ? "" : "s",
@@ -904,6 +883,35 @@ static int resolve_parents(loader *ld, table *t)
 
 static int read_table(loader *ld, evg__csv_file *file, table_kind kind);
 
+/* Tells an events file's format from its first row (or takes the one the
+ * options force), and sets up an import unless it is evgraph's CSV. */
+static int begin_events(loader *ld, table *t, evg__csv_file *file)
+{
+    const unsigned char *head;
+    size_t len;
+    int rc = evg__csv_peek(file, &head, &len);
+    if (rc)
+        return rc;
+    evg__detected found;
+    evg__import_detect(&found, head, len);
+    evg_input_format format = ld->limits.input_format;
+    if (format == EVG_INPUT_AUTO) {
+        format = found.format == EVG_INPUT_AUTO ? EVG_INPUT_EVGRAPH : found.format;
+    } else if (found.format != EVG_INPUT_AUTO && found.format != format) {
+        /* A forced format is trusted where detection is unsure, not where it
+         * recognised another one. */
+        evg__csv_report(file, EVG_SEVERITY_ERROR, len >= 3 && head[0] == 0xEF ? 3 : 0,
+                        "--input-format %s, but this is %s (%s)",
+                        evg_input_format_name(format), evg__import_format_noun(found.format),
+                        found.reason);
+        return EVG_EINVAL;
+    }
+    if (format == EVG_INPUT_EVGRAPH)
+        return 0;
+    return evg__import_begin(&t->import, ld->importer, ld->model, file, format,
+                             found.tab_fields);
+}
+
 static int load_table(loader *ld, const char *path, table_kind kind)
 {
     evg__csv_file *file;
@@ -934,8 +942,9 @@ static int read_table(loader *ld, evg__csv_file *file, table_kind kind)
         return EVG_ENOMEM;
     }
     *slot = file;
-    int rc = evg__csv_read(file, ld->limits.max_field_bytes, ld->limits.max_columns, on_row,
-                           &t);
+    int rc = kind == TABLE_EVENTS ? begin_events(ld, &t, file) : 0;
+    if (rc == 0)
+        rc = evg__csv_read(file, ld->limits.max_field_bytes, ld->limits.max_columns, on_row, &t);
     if (rc == 0 && !t.header_seen)
         evg__report(&ld->rep, EVG_SEVERITY_ERROR, evg__csv_name(file), 0, 0,
                     "empty file: expected a header row naming the columns");
@@ -945,6 +954,7 @@ static int read_table(loader *ld, evg__csv_file *file, table_kind kind)
     if (rc == 0 && kind == TABLE_ACTORS)
         rc = resolve_parents(ld, &t);
     free(t.parents);
+    evg__import_end(t.import);
     return rc;
 }
 
@@ -1100,6 +1110,8 @@ static int resolve_related(loader *ld)
     return 0;
 }
 
+/* Sets up a load; on failure (EVG_ENOMEM, or a bad type or actor map)
+ * everything is freed again. */
 static int start_loading(loader *ld, const evg_load_opts *opts)
 {
     evg_load_opts defaults = EVG_LOAD_OPTS_INIT;
@@ -1107,7 +1119,14 @@ static int start_loading(loader *ld, const evg_load_opts *opts)
         opts = &defaults;
     *ld = (loader){.rep = {opts->diag, opts->diag_payload, opts->max_errors, 0, 0, false},
                    .limits = *opts};
-    return (ld->model = evg__model_new()) ? 0 : EVG_ENOMEM;
+    if ((ld->model = evg__model_new()) == NULL)
+        return EVG_ENOMEM;
+    int rc = evg__importer_new(&ld->importer, opts, &ld->rep);
+    if (rc) {
+        evg_model_free(ld->model);
+        ld->model = NULL;
+    }
+    return rc;
 }
 
 static int finish_loading(evg_model **out, loader *ld, int rc);
@@ -1116,9 +1135,9 @@ int evg_load(evg_model **out, const char *const *paths, size_t count, const evg_
 {
     *out = NULL;
     loader ld;
-    if (start_loading(&ld, opts) != 0)
-        return EVG_ENOMEM;
-    int rc = 0;
+    int rc = start_loading(&ld, opts);
+    if (rc)
+        return rc;
     for (size_t i = 0; i < count && rc != EVG_ENOMEM && rc != EVG_ELIMIT; i++) {
         int path_rc = load_dataset(&ld, paths[i]);
         if (path_rc && (rc == 0 || rc == EVG_EINVAL))
@@ -1132,10 +1151,11 @@ int evg_load_memory(evg_model **out, const char *name, const void *data, size_t 
 {
     *out = NULL;
     loader ld;
-    if (start_loading(&ld, opts) != 0)
-        return EVG_ENOMEM;
+    int rc = start_loading(&ld, opts);
+    if (rc)
+        return rc;
     evg__csv_file *file;
-    int rc = evg__csv_open_memory(&file, name, data, len, &ld.rep);
+    rc = evg__csv_open_memory(&file, name, data, len, &ld.rep);
     if (rc == 0)
         rc = read_table(&ld, file, TABLE_EVENTS);
     return finish_loading(out, &ld, rc);
@@ -1157,6 +1177,7 @@ static int finish_loading(evg_model **out, loader *ld, int rc)
         evg__csv_close(ld->files[i]);
     free(ld->files);
     free(ld->related);
+    evg__importer_free(ld->importer);
     if (rc) {
         evg_model_free(ld->model);
         return rc;

@@ -2,7 +2,8 @@
  *
  * libcsv knows nothing of lines or columns: it calls back when a delimiter,
  * CR/LF or csv_fini ends a field. So the input is fed to csv_parse in pieces
- * that each end on a ',', CR or LF byte: when a field callback fires, the
+ * that each end on a delimiter (',', or TAB for GDELT and ICEWS), CR or LF
+ * byte: when a field callback fires, the
  * field ended at the last byte of the current piece, and the next field starts
  * right after it. Line starts are collected on the way into a table that is
  * only searched when a diagnostic is reported.
@@ -31,6 +32,11 @@ enum { MAX_HELD = 16 };
 struct evg__csv_file {
     char *name;
     bool in_row;
+    unsigned char delimiter; /* ',' or '\t' */
+    bool quoting;            /* RFC 4180 quotes; off for GDELT and ICEWS */
+    bool converted;          /* a field was read as Windows-1252 */
+    unsigned char *peeked;   /* bytes read ahead by evg__csv_peek */
+    size_t peeked_len;
     size_t held_count;
     held_diag held[MAX_HELD];
     FILE *stream;
@@ -110,6 +116,98 @@ static void on_field(void *text, size_t len, void *data)
     r->next_field_start = r->piece_end;
 }
 
+/* Offset of the first byte of `s` that does not begin a valid UTF-8
+ * sequence (overlong forms and surrogates are invalid), or `len`. NUL is
+ * valid here: the loader reports it on its own. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+{
+    for (size_t k = 0; k < len;) {
+        unsigned char c = s[k];
+        if (c < 0x80) {
+            k++;
+            continue;
+        }
+        size_t need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                                             : c >= 0xF0 && c <= 0xF4   ? 3
+                                                                        : 0;
+        bool good = need > 0;
+        for (size_t j = 1; good && j <= need; j++)
+            good = k + j < len && (s[k + j] & 0xC0) == 0x80;
+        if (good && need == 2)
+            good = !(c == 0xE0 && s[k + 1] < 0xA0) && !(c == 0xED && s[k + 1] >= 0xA0);
+        if (good && need == 3)
+            good = !(c == 0xF0 && s[k + 1] < 0x90) && !(c == 0xF4 && s[k + 1] >= 0x90);
+        if (!good)
+            return k;
+        k += need + 1;
+    }
+    return len;
+}
+
+/* Windows-1252's 0x80-0x9F; the five bytes it leaves undefined keep their
+ * C1 code points (as the WHATWG decoder does), so nothing is lost. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+/* Re-reads a field that is not UTF-8 as Windows-1252 (of which Latin-1's
+ * printable range is a subset), appending the UTF-8 text to row_text. */
+static int convert_cp1252(reader *r, pending_field *f)
+{
+    if (grow((void **)&r->row_text, &r->text_cap, r->text_len + f->len * 3 + 1, 1))
+        return EVG_ENOMEM;
+    const unsigned char *in = (const unsigned char *)r->row_text + f->at;
+    unsigned char *out = (unsigned char *)r->row_text + r->text_len;
+    size_t n = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        unsigned c = in[i];
+        if (c >= 0x80 && c < 0xA0)
+            c = cp1252_high[c - 0x80];
+        if (c < 0x80) {
+            out[n++] = (unsigned char)c;
+        } else if (c < 0x800) {
+            out[n++] = (unsigned char)(0xC0 | c >> 6);
+            out[n++] = (unsigned char)(0x80 | (c & 0x3F));
+        } else {
+            out[n++] = (unsigned char)(0xE0 | c >> 12);
+            out[n++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+            out[n++] = (unsigned char)(0x80 | (c & 0x3F));
+        }
+    }
+    out[n] = '\0';
+    f->at = r->text_len;
+    f->len = n;
+    r->text_len += n + 1;
+    return 0;
+}
+
+/* Text that is not UTF-8 is taken for Windows-1252, field by field: real
+ * exports come in both, and a file pasted together from several may hold
+ * both. One warning per file names the first such field. */
+static int convert_encoding(reader *r)
+{
+    for (size_t i = 0; i < r->field_count; i++) {
+        pending_field *f = &r->fields[i];
+        const unsigned char *text = (const unsigned char *)r->row_text + f->at;
+        size_t bad = utf8_invalid_at(text, f->len);
+        if (bad == f->len)
+            continue;
+        if (!r->file->converted) {
+            r->file->converted = true;
+            evg__csv_report(r->file, EVG_SEVERITY_WARNING, f->offset,
+                            "field %zu is not UTF-8 (byte 0x%02X): the file is read as "
+                            "Windows-1252 and converted to UTF-8 (further such fields are "
+                            "converted silently)",
+                            i + 1, text[bad]);
+        }
+        if (convert_cp1252(r, f))
+            return EVG_ENOMEM;
+    }
+    return 0;
+}
+
 static void on_row_end(int terminator, void *data)
 {
     (void)terminator;
@@ -118,7 +216,10 @@ static void on_row_end(int terminator, void *data)
     r->at_row_start = true;
     if (r->status)
         return;
-    if (grow((void **)&r->row, &r->row_cap, r->field_count, sizeof *r->row)) {
+    r->file->in_row = true;
+    if (convert_encoding(r) ||
+        grow((void **)&r->row, &r->row_cap, r->field_count, sizeof *r->row)) {
+        release_held(r->file);
         r->status = EVG_ENOMEM;
         return;
     }
@@ -126,7 +227,6 @@ static void on_row_end(int terminator, void *data)
         pending_field *f = &r->fields[i];
         r->row[i] = (evg__csv_field){r->row_text + f->at, f->len, f->offset};
     }
-    r->file->in_row = true;
     int rc = r->on_row(r->file, r->row, r->field_count, r->payload);
     release_held(r->file);
     if (rc)
@@ -152,6 +252,8 @@ static evg__csv_file *new_file(const char *name, evg__reporter *rep)
     }
     strcpy(f->name, name);
     f->rep = rep;
+    f->delimiter = ',';
+    f->quoting = true;
     return f;
 }
 
@@ -203,6 +305,7 @@ void evg__csv_close(evg__csv_file *file)
     if (file->stream && file->stream != stdin)
         fclose(file->stream);
     free(file->line_starts);
+    free(file->peeked);
     free(file->name);
     free(file);
 }
@@ -274,9 +377,6 @@ void evg__csv_report(evg__csv_file *file, evg_severity severity, uint64_t offset
     va_end(ap);
 }
 
-/* Bytes after which libcsv may call back. */
-static bool is_break[256] = {[','] = true, ['\r'] = true, ['\n'] = true};
-
 static int parse_error(evg__csv_file *file, struct csv_parser *parser, const unsigned char *piece,
                        size_t parsed, uint64_t offset, uint64_t field_start)
 {
@@ -296,12 +396,54 @@ static int parse_error(evg__csv_file *file, struct csv_parser *parser, const uns
     return EVG_EINVAL;
 }
 
+void evg__csv_set_dialect(evg__csv_file *file, char delimiter, bool quoting)
+{
+    file->delimiter = (unsigned char)delimiter;
+    file->quoting = quoting;
+}
+
+int evg__csv_peek(evg__csv_file *file, const unsigned char **out, size_t *len)
+{
+    if (file->peeked == NULL) {
+        if ((file->peeked = malloc(EVG__CSV_PEEK_BYTES)) == NULL)
+            return EVG_ENOMEM;
+        /* fread may come back short on a pipe before the end. */
+        size_t n;
+        while (file->peeked_len < EVG__CSV_PEEK_BYTES &&
+               (n = fread(file->peeked + file->peeked_len, 1,
+                          EVG__CSV_PEEK_BYTES - file->peeked_len, file->stream)) > 0)
+            file->peeked_len += n;
+        if (ferror(file->stream)) {
+            evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0, "cannot read: %s",
+                        strerror(errno));
+            return EVG_EIO;
+        }
+    }
+    *out = file->peeked;
+    *len = file->peeked_len;
+    return 0;
+}
+
 int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields,
                   evg__csv_row_fn on_row, void *payload)
 {
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return EVG_ENOMEM;
+    /* Bytes after which libcsv may call back: the pieces end there. */
+    bool is_break[256] = {['\r'] = true, ['\n'] = true};
+    is_break[file->delimiter] = true;
+    csv_set_delim(&parser, file->delimiter);
+    if (!file->quoting) {
+        /* GDELT and ICEWS write quotes as plain text ('He said "no"',
+         * unmatched quotes in URLs), so quoting must be off. libcsv cannot
+         * turn it off; its quote byte becomes NUL instead, and NUL is made a
+         * break byte below that stops reading with an error before libcsv
+         * ever sees it. NUL is never text, and any other byte could be:
+         * 0xFF, say, is 'y' with diaeresis in Windows-1252. */
+        csv_set_quote(&parser, '\0');
+        is_break[0] = true;
+    }
     reader r = {.file = file,
                 .on_row = on_row,
                 .payload = payload,
@@ -316,7 +458,16 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
     bool first = true;
 
     while (rc == 0) {
-        size_t n = fread(chunk, 1, CHUNK, file->stream);
+        size_t n;
+        if (file->peeked) {
+            n = file->peeked_len;
+            memcpy(chunk, file->peeked, n);
+            free(file->peeked);
+            file->peeked = NULL;
+            file->peeked_len = 0;
+        } else {
+            n = fread(chunk, 1, CHUNK, file->stream);
+        }
         if (n == 0) {
             if (ferror(file->stream)) {
                 evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0, "cannot read: %s",
@@ -332,18 +483,32 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
                 pos = 3;
                 file->line_starts[0] = 3;
                 r.next_field_start = 3;
+            } else if (n >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) ||
+                                  (chunk[0] == 0xFE && chunk[1] == 0xFF))) {
+                evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0,
+                            "the file is UTF-16 text, which is not read: save or convert it "
+                            "as UTF-8");
+                rc = EVG_EINVAL;
+                break;
             }
         }
         while (pos < n && rc == 0) {
             size_t end = pos;
             while (end < n && !is_break[chunk[end]])
                 end++;
+            if (end < n && chunk[end] == 0) {
+                evg__csv_report(file, EVG_SEVERITY_ERROR, base + end,
+                                "NUL byte: a tab-separated export must be text (UTF-16 is not "
+                                "read: convert it to UTF-8)");
+                rc = EVG_EINVAL;
+                break;
+            }
             if (end < n) {
                 unsigned char c = chunk[end];
                 uint64_t at = base + end;
                 if (c == '\n' && prev == '\r' && end == pos && file->line_starts[file->line_count - 1] == at)
                     file->line_starts[file->line_count - 1] = at + 1; /* CRLF */
-                else if (c != ',')
+                else if (c != file->delimiter)
                     rc = add_line_start(file, at + 1);
                 prev = c;
                 end++;

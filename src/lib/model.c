@@ -5,7 +5,9 @@
 
 /* Okabe-Ito colours, distinguishable with the common colour-vision
  * deficiencies, plus a wine and a grey; each type also has its own shape so
- * the figure survives black-and-white printing. */
+ * the figure survives black-and-white printing. The types the imports need
+ * (ACLED, CAMEO) take Okabe-Ito's remaining black and yellow, then Paul Tol's
+ * muted colours, which are chosen for the same readers. */
 static const struct {
     const char *id, *label, *color, *shape;
 } builtin_types[] = {
@@ -17,6 +19,13 @@ static const struct {
     {"attack", "Attack", "#882255", "diamond"},
     {"meeting", "Meeting", "#CC79A7", "pentagon"},
     {"statement", "Statement", "#7F7F7F", "ellipse"},
+    {"armed-clash", "Armed clash", "#000000", "star"},
+    {"shelling", "Shelling", "#332288", "invhouse"},
+    {"ceasefire-violation", "Ceasefire violation", "#999933", "parallelogram"},
+    {"use-of-force", "Use of force", "#CC6677", "octagon"},
+    {"protest", "Protest", "#F0E442", "house"},
+    {"riot", "Riot", "#44AA99", "doublecircle"},
+    {"other", "Other", "#BBBBBB", "trapezium"},
 };
 
 void *evg__model_push(void **items, size_t *count, size_t *cap, size_t item_size)

@@ -1,0 +1,61 @@
+/* Importing ACLED, GDELT and ICEWS exports: format detection, the mapping
+ * tables (built in and the user's), and turning one export row into an
+ * event of the model. */
+#ifndef EVG_IMPORT_INT_H
+#define EVG_IMPORT_INT_H
+
+#include <evgraph/load.h>
+
+#include "csv_int.h"
+#include "model_int.h"
+
+/* What one load shares between its export files: the type and actor maps
+ * and what was looked up in them. */
+typedef struct evg__importer evg__importer;
+
+/* Reads opts->type_map and opts->actor_map (either may be NULL), reporting
+ * their mistakes through `rep`. Returns 0, EVG_EINVAL, EVG_EIO or
+ * EVG_ENOMEM; *out is NULL on failure. */
+int evg__importer_new(evg__importer **out, const evg_load_opts *opts, evg__reporter *rep);
+void evg__importer_free(evg__importer *im);
+
+/* Why a file was taken for a format, for messages: "its header names
+ * event_id_cnty". */
+typedef struct evg__detected {
+    evg_input_format format; /* EVG_INPUT_AUTO when nothing matched */
+    size_t tab_fields;       /* TAB-separated fields of the first row */
+    char reason[96];
+} evg__detected;
+
+/* Tells the format from the first `len` bytes of a file. */
+void evg__import_detect(evg__detected *out, const unsigned char *data, size_t len);
+
+/* "an ACLED export", "a GDELT event file", ... for messages. */
+const char *evg__import_format_noun(evg_input_format format);
+
+/* One export file being read. */
+typedef struct evg__import_file evg__import_file;
+
+/* Starts reading `file` as `format` (ACLED, GDELT or ICEWS) into `model`;
+ * `first_row_fields` is the detected TAB-separated field count (GDELT has
+ * no header). Sets the file's dialect. A GDELT file whose field count fits
+ * no layout is reported and gives EVG_EINVAL. */
+int evg__import_begin(evg__import_file **out, evg__importer *im, evg_model *model,
+                      evg__csv_file *file, evg_input_format format, size_t first_row_fields);
+
+/* Whether the format's first row is a header. */
+bool evg__import_has_header(const evg__import_file *f);
+
+/* Maps the header row's column names; reports missing required columns. */
+int evg__import_header(evg__import_file *f, const evg__csv_field *fields, size_t count);
+
+/* Checks one data row and adds its event (or skips it, for GDELT's filters
+ * and the type map's "-"). Returns 0 or a fatal EVG_E* code; value errors
+ * are reported and counted by the reporter. */
+int evg__import_row(evg__import_file *f, const evg__csv_field *fields, size_t count,
+                    uint64_t row_offset);
+
+/* Reports what was skipped, and frees. NULL is a no-op. */
+void evg__import_end(evg__import_file *f);
+
+#endif
