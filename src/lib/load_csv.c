@@ -122,6 +122,12 @@ static void on_field(void *text, size_t len, void *data)
 static size_t utf8_invalid_at(const unsigned char *s, size_t len)
 {
     for (size_t k = 0; k < len;) {
+        /* Nearly all of it is ASCII: skip it eight bytes at a time. */
+        uint64_t word;
+        while (len - k >= 8 && (memcpy(&word, s + k, 8), (word & 0x8080808080808080u) == 0))
+            k += 8;
+        if (k == len)
+            break;
         unsigned char c = s[k];
         if (c < 0x80) {
             k++;
