@@ -7,6 +7,7 @@
 #include "load.h"
 #include "model.h"
 #include "render.h"
+#include "timeline.h"
 
 #define EVG_VERSION "0.1.0"
 

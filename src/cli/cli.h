@@ -61,6 +61,7 @@ int cli_load(cli *c, evg_model **model);
 
 int cmd_build(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
+int cmd_timeline(cli *c, int argc, char **argv);
 
 /* Runs one command line (argv[0] "evgraph", argv[1] the command) as main
  * would, in-process; returns its exit status. */

@@ -15,6 +15,7 @@ static const char usage_text[] =
     "  build [DIR]                  regenerate the figures of every dataset under DIR\n"
     "                               (default data) into out/<dataset>/\n"
     "  check DATASET...             validate datasets and print a summary of each\n"
+    "  timeline DATASET... -o FILE  events on a time axis, in lanes by actor\n"
     "\n"
     "types.csv), a single events CSV file, or - for an events CSV on stdin.\n"
     "\n"
@@ -32,6 +33,14 @@ static const char usage_text[] =
     "  --include-non-root     GDELT: keep events that are not root events\n"
     "  --type-map FILE        CSV format,code,type overriding the built-in types\n"
     "  --actor-map FILE       CSV raw,id[,name,kind] renaming or merging actors\n"
+    "timeline options (and -o FILE, -T FORMAT, --title TEXT, --from DATE, --to DATE,\n"
+    "--type IDS, --actor IDS):\n"
+    "  --lanes L              actor (default), type, location or none\n"
+    "  --scale S              proportional (default) or ordinal\n"
+    "  --bin B                auto (default), day, week, month, year or none\n"
+    "  --keep-gaps            do not cut long empty stretches out of the time axis\n"
+    "  --width LENGTH         figure width, such as 25cm (default 17cm, A4 text width)\n"
+    "  --dpi N                PNG resolution (default 150)\n"
     "\n"
     "  evgraph --help | --version\n"
     "\n"
@@ -43,6 +52,7 @@ static const struct {
 } commands[] = {
     {"build", cmd_build},
     {"check", cmd_check},
+    {"timeline", cmd_timeline},
 };
 
 int cli_run(int argc, char **argv)

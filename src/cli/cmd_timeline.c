@@ -1,0 +1,125 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct choice {
+    const char *name;
+    int value;
+} choice;
+
+/* The value named `text` among `choices`; -1 after printing the usage error. */
+static int pick(const char *option, const char *text, const choice *choices, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(text, choices[i].name) == 0)
+            return choices[i].value;
+    char expected[128] = "";
+    for (size_t i = 0; i < count; i++) {
+        strcat(expected, i == 0 ? "" : i + 1 == count ? " or " : ", ");
+        strcat(expected, choices[i].name);
+    }
+    cli_usage_error("timeline: %s: unknown value '%s' (expected %s)", option, text, expected);
+    return -1;
+}
+
+/* A positive number with an optional unit; *out in points. */
+static int parse_length(const char *text, double *out)
+{
+    static const struct {
+        const char *unit;
+        double points;
+    } units[] = {{"", 72 / 2.54}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"in", 72}, {"pt", 1}};
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || !isfinite(v) || v <= 0)
+        return -1;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (strcmp(end, units[i].unit) == 0) {
+            *out = v * units[i].points;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int cmd_timeline(cli *c, int argc, char **argv)
+{
+    const char *lanes = NULL, *scale = NULL, *bin = NULL, *dpi = NULL, *width = NULL,
+               *keep_gaps = NULL;
+    const cli_option extra[] = {
+        {"lanes", 0, 1, &lanes, NULL},   {"scale", 0, 1, &scale, NULL},
+        {"bin", 0, 1, &bin, NULL},       {"dpi", 0, 1, &dpi, NULL},
+        {"width", 0, 1, &width, NULL},   {"keep-gaps", 0, 0, &keep_gaps, NULL},
+    };
+    int rc = cli_parse(c, argc, argv, 1, extra, sizeof extra / sizeof extra[0]);
+    if (rc)
+        return rc;
+    evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    static const choice lane_choices[] = {
+        {"actor", EVG_TIMELINE_LANES_ACTOR},
+        {"type", EVG_TIMELINE_LANES_TYPE},
+        {"location", EVG_TIMELINE_LANES_LOCATION},
+        {"none", EVG_TIMELINE_LANES_NONE},
+    };
+    static const choice scale_choices[] = {
+        {"proportional", EVG_TIMELINE_SCALE_PROPORTIONAL},
+        {"ordinal", EVG_TIMELINE_SCALE_ORDINAL},
+    };
+    static const choice bin_choices[] = {
+        {"auto", EVG_TIMELINE_BIN_AUTO},   {"day", EVG_TIMELINE_BIN_DAY},
+        {"week", EVG_TIMELINE_BIN_WEEK},   {"month", EVG_TIMELINE_BIN_MONTH},
+        {"year", EVG_TIMELINE_BIN_YEAR},   {"none", EVG_TIMELINE_BIN_NONE},
+    };
+    int v;
+    if (lanes) {
+        if ((v = pick("--lanes", lanes, lane_choices, 4)) < 0)
+            return EXIT_USAGE;
+        opts.lanes = (evg_timeline_lanes)v;
+    }
+    if (scale) {
+        if ((v = pick("--scale", scale, scale_choices, 2)) < 0)
+            return EXIT_USAGE;
+        opts.scale = (evg_timeline_scale)v;
+    }
+    if (bin) {
+        if ((v = pick("--bin", bin, bin_choices, 6)) < 0)
+            return EXIT_USAGE;
+        opts.bin = (evg_timeline_bin)v;
+    }
+    if (dpi) {
+        char *end;
+        errno = 0;
+        opts.dpi = strtod(dpi, &end);
+        if (errno || end == dpi || *end || !(opts.dpi >= EVG_TIMELINE_DPI_MIN) ||
+            !(opts.dpi <= EVG_TIMELINE_DPI_MAX))
+            return cli_usage_error("timeline: --dpi needs a number from %g to %g, not '%s'",
+                                   EVG_TIMELINE_DPI_MIN, EVG_TIMELINE_DPI_MAX, dpi);
+    }
+    if (width) {
+        if (parse_length(width, &opts.width) != 0 || opts.width < EVG_TIMELINE_WIDTH_MIN - 0.5 ||
+            opts.width > EVG_TIMELINE_WIDTH_MAX + 0.5)
+            return cli_usage_error("timeline: --width needs a length from 8 to 200 cm (such as "
+                                   "17cm, 170mm, 6.7in or 482pt), not '%s'",
+                                   width);
+        if (opts.width < EVG_TIMELINE_WIDTH_MIN)
+            opts.width = EVG_TIMELINE_WIDTH_MIN;
+        if (opts.width > EVG_TIMELINE_WIDTH_MAX)
+            opts.width = EVG_TIMELINE_WIDTH_MAX;
+    }
+    opts.cut_gaps = keep_gaps == NULL;
+    opts.title = c->title;
+    opts.filter = c->filter;
+    evg_output out;
+    if ((rc = cli_output(c, &out)) != 0)
+        return rc;
+    evg_model *model;
+    if ((rc = cli_load(c, &model)) != 0)
+        return rc;
+    rc = cli_exit_code(evg_timeline_write(model, &opts, &out));
+    evg_model_free(model);
+    return rc;
+}

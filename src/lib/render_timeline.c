@@ -1,0 +1,367 @@
+/* Draws a timeline layout through cgraph: one node per text, glyph, bar or
+ * band, each pinned with pos="x,y!", and lines as edges whose path is given.
+ * The graph names its layout (nop2, Graphviz's `neato -n2`), so the DOT
+ * written renders to the same picture with `neato -n2` or `dot`.
+ */
+#include "render_gv_int.h"
+#include "timeline_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Attribute symbols, declared once with the defaults most nodes share. */
+typedef struct gv_attrs {
+    Agsym_t *pos, *width, *height, *label, *shape, *style, *fillcolor, *color, *penwidth,
+        *fontname, *fontsize, *fontcolor, *tooltip;
+    Agsym_t *edge_pos, *edge_color, *edge_penwidth;
+} gv_attrs;
+
+/* agxset for const strings (Graphviz 2.43 takes char * but copies). */
+static void set(void *object, Agsym_t *sym, const char *value)
+{
+    agxset(object, sym, (char *)value);
+}
+
+/* "12.5" for 12.50: short and exact enough (a hundredth of a point). */
+static void format_number(char *buf, size_t size, double v)
+{
+    snprintf(buf, size, "%.2f", v);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf);
+        while (end > dot + 1 && end[-1] == '0')
+            *--end = '\0';
+        if (end == dot + 1)
+            *dot = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+}
+
+/* Inches, for width and height. */
+static void format_inches(char *buf, size_t size, double points)
+{
+    snprintf(buf, size, "%.5f", points / 72);
+    char *end = buf + strlen(buf);
+    while (end[-1] == '0')
+        *--end = '\0';
+    if (end[-1] == '.')
+        end[-1] = '\0';
+}
+
+/* Text for a Graphviz label or tooltip: each line escaped (backslashes
+ * doubled, so \N or \l in the data show as typed) and ended by the escape
+ * that justifies it: \l, \r or \n ('c'); 't' (tooltips) separates lines by
+ * \n and ends the last with nothing. malloc'd, NULL when out of memory. */
+static char *gv_text(const char *text, char align)
+{
+    size_t len = strlen(text), size = 2 * len + 3;
+    for (size_t i = 0; i < len; i++)
+        size += text[i] == '\n' ? 2 : 0;
+    char *out = malloc(size), *line = malloc(len + 1);
+    if (out == NULL || line == NULL) {
+        free(out);
+        free(line);
+        return NULL;
+    }
+    const char *end = align == 'l' ? "\\l" : align == 'r' ? "\\r" : "\\n";
+    size_t o = 0;
+    const char *p = text;
+    for (;;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        memcpy(line, p, n);
+        line[n] = '\0';
+        char *escaped = evg__gv_escape_label(line);
+        if (escaped == NULL) {
+            free(out);
+            free(line);
+            return NULL;
+        }
+        size_t elen = strlen(escaped);
+        memcpy(out + o, escaped, elen);
+        o += elen;
+        free(escaped);
+        if (nl || align != 't') {
+            memcpy(out + o, end, 2);
+            o += 2;
+        }
+        if (nl == NULL)
+            break;
+        p = nl + 1;
+    }
+    out[o] = '\0';
+    free(line);
+    return out;
+}
+
+/* Flips y: the layout's y grows downward, Graphviz's upward. */
+static void set_box(Agnode_t *n, const gv_attrs *a, const evg__tl_box *box, double height)
+{
+    char x[32], y[32], pos[80], w[32], h[32];
+    format_number(x, sizeof x, box->x + box->w / 2);
+    format_number(y, sizeof y, height - (box->y + box->h / 2));
+    snprintf(pos, sizeof pos, "%s,%s!", x, y);
+    format_inches(w, sizeof w, box->w);
+    format_inches(h, sizeof h, box->h);
+    set(n, a->pos, pos);
+    set(n, a->width, w);
+    set(n, a->height, h);
+}
+
+static Agnode_t *new_node(Agraph_t *g, const char *prefix, size_t index)
+{
+    char name[48];
+    snprintf(name, sizeof name, "%s%zu", prefix, index);
+    return agnode(g, name, 1);
+}
+
+static int add_rects(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, uint8_t role,
+                     const char *prefix)
+{
+    for (size_t i = 0; i < l->rect_count; i++) {
+        const evg__tl_rect *r = &l->rects[i];
+        if (r->role != role)
+            continue;
+        Agnode_t *n = new_node(g, prefix, i);
+        if (n == NULL)
+            return EVG_ENOMEM;
+        set_box(n, a, &r->box, l->height);
+        set(n, a->label, "");
+        set(n, a->shape, "box");
+        set(n, a->style, "filled");
+        set(n, a->fillcolor, r->fill);
+        set(n, a->color, r->fill);
+        set(n, a->penwidth, "0");
+    }
+    return 0;
+}
+
+static int add_lines(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, Agnode_t *from,
+                     Agnode_t *to, uint8_t role, const char *prefix)
+{
+    for (size_t i = 0; i < l->line_count; i++) {
+        const evg__tl_line *ln = &l->lines[i];
+        if (ln->role != role)
+            continue;
+        char name[48], x0[32], y0[32], x1[32], y1[32], pos[320], w[32];
+        snprintf(name, sizeof name, "%s%zu", prefix, i);
+        Agedge_t *e = agedge(g, from, to, name, 1);
+        if (e == NULL)
+            return EVG_ENOMEM;
+        format_number(x0, sizeof x0, ln->x0);
+        format_number(y0, sizeof y0, l->height - ln->y0);
+        format_number(x1, sizeof x1, ln->x1);
+        format_number(y1, sizeof y1, l->height - ln->y1);
+        /* A straight cubic Bezier: the control points on the ends. */
+        snprintf(pos, sizeof pos, "%s,%s %s,%s %s,%s %s,%s", x0, y0, x0, y0, x1, y1, x1, y1);
+        format_number(w, sizeof w, ln->width);
+        set(e, a->edge_pos, pos);
+        set(e, a->edge_color, ln->color);
+        set(e, a->edge_penwidth, w);
+    }
+    return 0;
+}
+
+static int add_marks(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, uint8_t role,
+                     const char *prefix)
+{
+    for (size_t i = 0; i < l->mark_count; i++) {
+        const evg__tl_mark *m = &l->marks[i];
+        if (m->role != role)
+            continue;
+        Agnode_t *n = new_node(g, prefix, i);
+        if (n == NULL)
+            return EVG_ENOMEM;
+        set_box(n, a, &m->box, l->height);
+        set(n, a->shape, m->shape);
+        set(n, a->style, "filled");
+        set(n, a->fillcolor, m->fill);
+        set(n, a->color, m->outline);
+        set(n, a->penwidth, (m->style & EVG__TL_HOLLOW) ? "1.3" : (m->style & EVG__TL_PALE) ? "1" : "0.8");
+        if (m->label) {
+            char *text = gv_text(m->label, 'c');
+            if (text == NULL)
+                return EVG_ENOMEM;
+            set(n, a->label, text);
+            free(text);
+            set(n, a->fontname, EVG__TL_FONT_BOLD);
+            set(n, a->fontsize, "6.5");
+            set(n, a->fontcolor, m->label_color);
+        } else {
+            set(n, a->label, "");
+        }
+        if (m->item != EVG_NO_INDEX && l->items[m->item].tooltip) {
+            char *tip = gv_text(l->items[m->item].tooltip, 't');
+            if (tip == NULL)
+                return EVG_ENOMEM;
+            set(n, a->tooltip, tip);
+            free(tip);
+        }
+    }
+    return 0;
+}
+
+static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l)
+{
+    static const struct {
+        uint8_t role;
+        const char *prefix;
+    } order[] = {
+        {EVG__TL_TITLE, "title"},         {EVG__TL_DEK, "dek"},
+        {EVG__TL_NOTE, "note"},           {EVG__TL_LEGEND, "key_text"},
+        {EVG__TL_AXIS_MAJOR, "axis_major"}, {EVG__TL_AXIS_MINOR, "axis"},
+        {EVG__TL_GROUP, "group"},         {EVG__TL_LANE, "lane"},
+        {EVG__TL_LABEL, "label"},         {EVG__TL_CASUALTIES, "casualties"},
+        {EVG__TL_CAPTION, "caption"},
+    };
+    /* Texts of one font and size together: Graphviz's pango plugin keeps
+     * only the last font, and switching costs more than the text itself. */
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        for (size_t i = 0; i < l->text_count; i++) {
+            const evg__tl_text *t = &l->texts[i];
+            if (t->role != order[k].role)
+                continue;
+            Agnode_t *n = new_node(g, order[k].prefix, i);
+            if (n == NULL)
+                return EVG_ENOMEM;
+            set_box(n, a, &t->box, l->height);
+            char *text = gv_text(t->text, t->align);
+            if (text == NULL)
+                return EVG_ENOMEM;
+            set(n, a->label, text);
+            free(text);
+            if (t->font == EVG__TL_BOLD)
+                set(n, a->fontname, EVG__TL_FONT_BOLD);
+            char size[32];
+            format_number(size, sizeof size, t->size);
+            if (strcmp(size, "8") != 0)
+                set(n, a->fontsize, size);
+            if (strcmp(t->color, "#222222") != 0)
+                set(n, a->fontcolor, t->color);
+        }
+    }
+    return 0;
+}
+
+int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const evg_output *out,
+                   evg__reporter *rep)
+{
+    int rc = 0;
+    Agraph_t *g = agopen("timeline", Agdirected, NULL);
+    if (g == NULL)
+        return EVG_ENOMEM;
+    agattr(g, AGRAPH, "layout", "nop2");
+    agattr(g, AGRAPH, "pad", "0");
+    agattr(g, AGRAPH, "bgcolor", "white");
+    agattr(g, AGRAPH, "id", "timeline");
+    if (out->format == EVG_FORMAT_PNG) {
+        /* Only for PNG: Graphviz scales SVG and PDF by dpi/72 too. Cairo
+         * draws no bitmap wider or taller than 32,767 pixels (Graphviz
+         * would scale the drawing down and say so on stderr). */
+        double dpi = opts && opts->dpi > 0 ? opts->dpi : 150;
+        double side = l->width > l->height ? l->width : l->height;
+        if (side * dpi / 72 > 32000) {
+            double fit = floor(32000 * 72 / side);
+            evg__report(rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
+                        "the figure is %.0f x %.0f pt: its PNG is drawn at %.0f dpi, not %.0f "
+                        "(a bitmap has at most 32,767 pixels a side)",
+                        l->width, l->height, fit, dpi);
+            dpi = fit;
+        }
+        char text[32];
+        format_number(text, sizeof text, dpi);
+        agattr(g, AGRAPH, "dpi", text);
+    }
+    gv_attrs a = {
+        .shape = agattr(g, AGNODE, "shape", "plaintext"),
+        /* Graphviz's own default, so that agwrite writes the empty labels
+         * of glyphs and shapes and the DOT reads back the same. */
+        .label = agattr(g, AGNODE, "label", "\\N"),
+        .pos = agattr(g, AGNODE, "pos", ""),
+        .width = agattr(g, AGNODE, "width", "0.75"),
+        .height = agattr(g, AGNODE, "height", "0.5"),
+        .style = agattr(g, AGNODE, "style", ""),
+        .fillcolor = agattr(g, AGNODE, "fillcolor", "lightgrey"),
+        .color = agattr(g, AGNODE, "color", "black"),
+        .penwidth = agattr(g, AGNODE, "penwidth", "1"),
+        .fontname = agattr(g, AGNODE, "fontname", EVG__TL_FONT_REGULAR),
+        .fontsize = agattr(g, AGNODE, "fontsize", "8"),
+        .fontcolor = agattr(g, AGNODE, "fontcolor", "#222222"),
+        .tooltip = agattr(g, AGNODE, "tooltip", ""),
+        .edge_pos = agattr(g, AGEDGE, "pos", ""),
+        .edge_color = agattr(g, AGEDGE, "color", "black"),
+        .edge_penwidth = agattr(g, AGEDGE, "penwidth", "1"),
+    };
+    agattr(g, AGNODE, "fixedsize", "true");
+    agattr(g, AGNODE, "margin", "0");
+    agattr(g, AGEDGE, "arrowhead", "none");
+    bool ok = a.shape && a.label && a.pos && a.width && a.height && a.style && a.fillcolor &&
+              a.color && a.penwidth && a.fontname && a.fontsize && a.fontcolor && a.tooltip &&
+              a.edge_pos && a.edge_color && a.edge_penwidth;
+    if (!ok) {
+        rc = EVG_ENOMEM;
+        goto done;
+    }
+    /* The canvas fixes the drawing's bounding box: the figure's size. */
+    Agnode_t *canvas = agnode(g, "canvas", 1);
+    if (canvas == NULL) {
+        rc = EVG_ENOMEM;
+        goto done;
+    }
+    evg__tl_box whole = {0, 0, l->width, l->height};
+    set_box(canvas, &a, &whole, l->height);
+    set(canvas, a.label, "");
+    set(canvas, a.shape, "box");
+    set(canvas, a.style, "invis");
+    /* Lines are edges between two invisible anchors; their paths are given.
+     * Graphviz draws each edge just after its tail node, so lines lie under
+     * everything created after the anchors. */
+    Agnode_t *from = agnode(g, "line_from", 1), *to = agnode(g, "line_to", 1);
+    if (from == NULL || to == NULL) {
+        rc = EVG_ENOMEM;
+        goto done;
+    }
+    for (Agnode_t *n = from; n; n = n == from ? to : NULL) {
+        evg__tl_box corner = {0, 0, 0.01, 0.01};
+        set_box(n, &a, &corner, l->height);
+        set(n, a.label, "");
+        set(n, a.shape, "point");
+        set(n, a.style, "invis");
+    }
+    static const struct {
+        uint8_t role;
+        const char *prefix;
+    } line_roles[] = {
+        {EVG__TL_GRID, "grid"}, {EVG__TL_SEPARATOR, "rule"}, {EVG__TL_GROUP_SEPARATOR, "rule"},
+        {EVG__TL_AXIS, "axis_line"}, {EVG__TL_TICK, "tick"}, {EVG__TL_BREAK, "cut"},
+    };
+    for (size_t k = 0; k < sizeof line_roles / sizeof line_roles[0] && rc == 0; k++)
+        rc = add_lines(g, &a, l, from, to, line_roles[k].role, line_roles[k].prefix);
+    if (rc == 0)
+        rc = add_rects(g, &a, l, EVG__TL_STRIPE, "stripe");
+    if (rc == 0)
+        rc = add_rects(g, &a, l, EVG__TL_BAND, "band");
+    if (rc == 0)
+        rc = add_rects(g, &a, l, EVG__TL_BAR, "bar");
+    if (rc == 0)
+        rc = add_rects(g, &a, l, EVG__TL_CAP, "bar_end");
+    if (rc == 0)
+        rc = add_marks(g, &a, l, EVG__TL_TARGET, "target");
+    if (rc == 0)
+        rc = add_marks(g, &a, l, EVG__TL_SWATCH, "key");
+    if (rc == 0)
+        rc = add_marks(g, &a, l, EVG__TL_GLYPH, "event");
+    if (rc == 0)
+        rc = add_marks(g, &a, l, EVG__TL_BIN, "bin");
+    if (rc == 0)
+        rc = add_texts(g, &a, l);
+    if (rc)
+        goto done;
+    rc = evg__gv_write(g, "nop2", out, rep);
+done:
+    agclose(g);
+    return rc;
+}
