@@ -2,6 +2,7 @@
 #ifndef EVGRAPH_EVGRAPH_H
 #define EVGRAPH_EVGRAPH_H
 
+#include "actors.h"
 #include "date.h"
 #include "diag.h"
 #include "load.h"

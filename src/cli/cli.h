@@ -59,6 +59,7 @@ int cli_exit_code(int status);
 /* Loads all inputs into one model; returns 0 or an exit status. */
 int cli_load(cli *c, evg_model **model);
 
+int cmd_actors(cli *c, int argc, char **argv);
 int cmd_build(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
 int cmd_timeline(cli *c, int argc, char **argv);

@@ -12,6 +12,7 @@ static const char usage_text[] =
     "usage: evgraph <command> [options] DATASET...\n"
     "\n"
     "commands:\n"
+    "  actors DATASET... -o FILE    who accuses, strikes, visits, agrees with whom\n"
     "  build [DIR]                  regenerate the figures of every dataset under DIR\n"
     "                               (default data) into out/<dataset>/\n"
     "  check DATASET...             validate datasets and print a summary of each\n"
@@ -41,6 +42,16 @@ static const char usage_text[] =
     "  --keep-gaps            do not cut long empty stretches out of the time axis\n"
     "  --width LENGTH         figure width, such as 25cm (default 17cm, A4 text width)\n"
     "  --dpi N                PNG resolution (default 150)\n"
+    "actors options (and the timeline's -o, -T, --title, filters, --width, --dpi):\n"
+    "  --layout L             auto (default: dot, fast), dot, neato, fdp, sfdp or circo\n"
+    "  --aggregate A          an edge per actor, target and type (type, default), per\n"
+    "                         pair with its mix of types (all), or per event (none)\n"
+    "  --collapse             fold persons and other members into their top parent\n"
+    "  --self-loops           draw an actor's relations with itself\n"
+    "  --by P                 month, quarter or year: a file per period (FILE-2016-Q1.svg)\n"
+    "                         with the same positions in each\n"
+    "  --no-legend            leave out the legend of types, kinds and sources\n"
+    "  --max-edges N          refuse to draw more edges (default 5000, 0: no cap)\n"
     "\n"
     "  evgraph --help | --version\n"
     "\n"
@@ -50,6 +61,7 @@ static const struct {
     const char *name;
     int (*run)(cli *c, int argc, char **argv);
 } commands[] = {
+    {"actors", cmd_actors},
     {"build", cmd_build},
     {"check", cmd_check},
     {"timeline", cmd_timeline},

@@ -110,6 +110,19 @@ static int write_dot(Agraph_t *graph, const evg_output *out, evg__reporter *rep)
     return rc;
 }
 
+/* One Graphviz context for the process, never freed. Graphviz's pango
+ * plugin remembers the last font name by a pointer into its context's font
+ * table: once that context is freed, text sizing in the next one reads
+ * freed memory (valgrind reports it; ASan aborts). A figure per process
+ * never noticed; `evgraph build` and actors --by draw several. */
+static GVC_t *context(void)
+{
+    static GVC_t *gvc;
+    if (gvc == NULL)
+        gvc = gvContext();
+    return gvc;
+}
+
 int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
                    void (*read)(Agraph_t *graph, void *payload), void *payload)
 {
@@ -117,7 +130,7 @@ int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
     gv_message_len = 0;
     agseterrf(collect_gv_message);
     int rc = 0;
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = context();
     if (gvc == NULL) {
         rc = EVG_ENOMEM;
     } else if (gvLayout(gvc, graph, engine) != 0) {
@@ -127,8 +140,6 @@ int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
         read(graph, payload);
         gvFreeLayout(gvc, graph);
     }
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(NULL);
     gv_reporter = NULL;
     return rc;
@@ -149,7 +160,7 @@ int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
     char *data = NULL;
     unsigned int len = 0;
     bool laid_out = false;
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = context();
     if (gvc == NULL) {
         rc = EVG_ENOMEM;
         goto done;
@@ -174,8 +185,6 @@ done:
         gvFreeRenderData(data);
     if (laid_out)
         gvFreeLayout(gvc, graph);
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(NULL);
     gv_reporter = NULL;
     return rc;

@@ -1,0 +1,374 @@
+/* The actor-relation aggregation against counts made by hand from
+ * tests/data/actors (14 events; see the comments at each check). */
+#include <evgraph/evgraph.h>
+
+#include "../../src/lib/actors_int.h"
+#include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static evg_model *model;
+
+static uint32_t actor(const char *id)
+{
+    uint32_t index = evg_model_find_actor(model, id);
+    if (index == EVG_NO_INDEX)
+        fprintf(stderr, "no actor '%s' in the test data\n", id);
+    return index;
+}
+
+/* The edge from `from` to `to` (with `type` when not NULL), or NULL. */
+static const evg__actors_edge *edge(const evg__actors_graph *g, const char *from, const char *to,
+                                    const char *type)
+{
+    uint32_t f = actor(from), t = actor(to);
+    uint32_t ty = type ? evg_model_find_type(model, type) : EVG_NO_INDEX;
+    for (size_t i = 0; i < g->edge_count; i++) {
+        const evg__actors_edge *e = &g->edges[i];
+        if (e->from == f && e->to == t && (type == NULL || g->rels[e->rel_first].type == ty))
+            return e;
+    }
+    return NULL;
+}
+
+static uint32_t edge_count_of(const evg__actors_graph *g, const char *from, const char *to,
+                              const char *type)
+{
+    const evg__actors_edge *e = edge(g, from, to, type);
+    return e ? e->count : 0;
+}
+
+static const char *date_text(const evg_date *d)
+{
+    static char buf[4][EVG_DATE_TEXT_MAX];
+    static int next;
+    char *out = buf[next++ % 4];
+    evg_date_format(out, EVG_DATE_TEXT_MAX, d);
+    return out;
+}
+
+/* All events, in model order. */
+static uint32_t *all_events(size_t *count)
+{
+    uint32_t *events;
+    int rc = evg_filter_select(&events, count, model, NULL, NULL, NULL);
+    CHECK_INT(rc, 0);
+    return events;
+}
+
+static void aggregate(evg__actors_graph *g, evg_actors_aggregate how, bool collapse,
+                      bool self_loops)
+{
+    evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
+    opts.aggregate = how;
+    opts.collapse = collapse;
+    opts.self_loops = self_loops;
+    size_t count;
+    uint32_t *events = all_events(&count);
+    CHECK_INT(count, 14);
+    CHECK_INT(evg__actors_aggregate(g, model, events, count, &opts), 0);
+    free(events);
+}
+
+static void test_by_type(void)
+{
+    evg__actors_graph g;
+    aggregate(&g, EVG_ACTORS_AGGREGATE_TYPE, false, false);
+    CHECK_INT(g.event_count, 14);
+    /* Ten (actor, target, type) triples; e13 (ru -> ru) is a self-relation. */
+    CHECK_INT(g.edge_count, 10);
+    CHECK_INT(g.rel_count, 10);
+    CHECK_INT(g.self_relations, 1);
+    /* e1, e2, e3 */
+    CHECK_INT(edge_count_of(&g, "ru-pm", "gr", "accusation"), 3);
+    const evg__actors_edge *e = edge(&g, "ru-pm", "gr", "accusation");
+    if (e) {
+        CHECK_STR(date_text(&e->first), "2016-01-05");
+        CHECK_STR(date_text(&e->last), "2016-02-10");
+    }
+    CHECK_INT(edge_count_of(&g, "ru-pm", "gr-pm", "accusation"), 1); /* e3's second target */
+    CHECK_INT(edge_count_of(&g, "ru-pm", "gr", "statement"), 1);     /* e14 */
+    CHECK_INT(edge_count_of(&g, "gr", "ru", "statement"), 1);        /* e4 */
+    /* e5, and e6 whose target list names rebels twice: one event, counted once */
+    CHECK_INT(edge_count_of(&g, "ru", "rebels", "airstrike"), 2);
+    CHECK_INT(edge_count_of(&g, "ru-pm", "ru-min-head", "visit"), 1); /* e7 */
+    /* e8 is a span: its date span ends with its end date */
+    e = edge(&g, "ru-min", "gr", "agreement");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(e->count, 1);
+        CHECK_STR(date_text(&e->first), "2016-06-01");
+        CHECK_STR(date_text(&e->last), "2016-08-15");
+    }
+    CHECK_INT(edge_count_of(&g, "net", "esc", "statement"), 1);      /* e9 */
+    CHECK_INT(edge_count_of(&g, "esc", "net", "statement"), 1);      /* e11, dated 2016 */
+    CHECK_INT(edge_count_of(&g, "gr-pm", "ru-pm", "accusation"), 1); /* e12 */
+    CHECK(edge(&g, "ru", "ru", NULL) == NULL);
+    CHECK(edge(&g, "rebels", "rebels", NULL) == NULL);
+
+    /* Activity: events an actor takes part in, as actor or target; e10
+     * (rebels, no target) counts for rebels. */
+    CHECK_INT(g.activity[actor("ru-pm")], 6);  /* e1 e2 e3 e7 e12 e14 */
+    CHECK_INT(g.activity[actor("gr")], 6);     /* e1 e2 e3 e4 e8 e14 */
+    CHECK_INT(g.activity[actor("gr-pm")], 2);  /* e3 e12 */
+    CHECK_INT(g.activity[actor("ru")], 4);     /* e4 e5 e6 e13 */
+    CHECK_INT(g.activity[actor("rebels")], 3); /* e5 e6 e10 */
+    CHECK_INT(g.activity[actor("ru-min-head")], 1);
+    CHECK_INT(g.activity[actor("ru-min")], 1);
+    CHECK_INT(g.activity[actor("net")], 2);
+    CHECK_INT(g.activity[actor("esc")], 2);
+    CHECK_INT(g.max_activity, 6);
+    CHECK_INT(g.max_count, 3);
+
+    /* Edges are sorted by (from, to, type) so output is stable. */
+    for (size_t i = 1; i < g.edge_count; i++) {
+        const evg__actors_edge *a = &g.edges[i - 1], *b = &g.edges[i];
+        CHECK(a->from < b->from ||
+              (a->from == b->from &&
+               (a->to < b->to || (a->to == b->to && g.rels[a->rel_first].type <
+                                                        g.rels[b->rel_first].type))));
+    }
+    /* Types drawn: accusation, statement, airstrike, visit, agreement; not
+     * attack (e10 has no target). */
+    CHECK(g.type_used[evg_model_find_type(model, "accusation")]);
+    CHECK(g.type_used[evg_model_find_type(model, "agreement")]);
+    CHECK(!g.type_used[evg_model_find_type(model, "attack")]);
+    CHECK(!g.type_used[evg_model_find_type(model, "ceasefire")]);
+    evg__actors_graph_free(&g);
+}
+
+static void test_self_loops(void)
+{
+    evg__actors_graph g;
+    aggregate(&g, EVG_ACTORS_AGGREGATE_TYPE, false, true);
+    CHECK_INT(g.edge_count, 11);
+    CHECK_INT(g.self_relations, 0);
+    CHECK_INT(edge_count_of(&g, "ru", "ru", "accusation"), 1); /* e13 */
+    /* Drawn or not, the activity is the same. */
+    CHECK_INT(g.activity[actor("ru")], 4);
+    evg__actors_graph_free(&g);
+}
+
+static void test_collapse(void)
+{
+    evg__actors_graph g;
+    aggregate(&g, EVG_ACTORS_AGGREGATE_TYPE, true, false);
+    /* Members fold into their top-level parent: ru-pm, ru-min and (through
+     * ru-min) ru-min-head into ru; gr-pm into gr. */
+    CHECK_INT(g.node_of[actor("ru-min-head")], actor("ru"));
+    CHECK_INT(g.node_of[actor("gr-pm")], actor("gr"));
+    CHECK_INT(g.node_of[actor("net")], actor("net"));
+    /* e3 targets gr and gr-pm: one gr relation, not two. */
+    CHECK_INT(edge_count_of(&g, "ru", "gr", "accusation"), 3);
+    CHECK_INT(edge_count_of(&g, "ru", "gr", "agreement"), 1);
+    CHECK_INT(edge_count_of(&g, "ru", "gr", "statement"), 1);
+    CHECK_INT(edge_count_of(&g, "gr", "ru", "statement"), 1);
+    CHECK_INT(edge_count_of(&g, "gr", "ru", "accusation"), 1); /* e12: gr-pm -> ru-pm */
+    CHECK_INT(edge_count_of(&g, "ru", "rebels", "airstrike"), 2);
+    CHECK_INT(g.edge_count, 8);
+    /* e7 (ru-pm visits ru-min-head) and e13 become ru -> ru. */
+    CHECK_INT(g.self_relations, 2);
+    CHECK_INT(g.activity[actor("ru")], 11); /* every event but e9 e10 e11 */
+    CHECK_INT(g.activity[actor("gr")], 7);  /* e1 e2 e3 e4 e8 e12 e14 */
+    CHECK_INT(g.activity[actor("ru-pm")], 0);
+    CHECK_INT(g.activity[actor("gr-pm")], 0);
+    evg__actors_graph_free(&g);
+}
+
+static void test_by_pair(void)
+{
+    evg__actors_graph g;
+    aggregate(&g, EVG_ACTORS_AGGREGATE_ALL, false, false);
+    CHECK_INT(g.edge_count, 9);
+    CHECK_INT(g.rel_count, 10);
+    /* ru-pm -> gr: 3 accusations and a statement in one edge, the most
+     * frequent type first. */
+    const evg__actors_edge *e = edge(&g, "ru-pm", "gr", NULL);
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(e->count, 4);
+        CHECK_INT(e->rel_count, 2);
+        CHECK_INT(g.rels[e->rel_first].type, evg_model_find_type(model, "accusation"));
+        CHECK_INT(g.rels[e->rel_first].count, 3);
+        CHECK_INT(g.rels[e->rel_first + 1].type, evg_model_find_type(model, "statement"));
+        CHECK_STR(date_text(&e->first), "2016-01-05");
+        CHECK_STR(date_text(&e->last), "2016-11-15");
+    }
+    CHECK_INT(g.max_count, 4);
+    evg__actors_graph_free(&g);
+}
+
+static void test_by_event(void)
+{
+    evg__actors_graph g;
+    aggregate(&g, EVG_ACTORS_AGGREGATE_NONE, false, false);
+    /* One edge per (event, target): e3 has two, e6's repeated target one,
+     * e10 none, e13 is a self-relation. */
+    CHECK_INT(g.edge_count, 13);
+    CHECK_INT(g.self_relations, 1);
+    CHECK_INT(g.max_count, 1);
+    /* In event order. */
+    for (size_t i = 1; i < g.edge_count; i++)
+        CHECK(g.rels[g.edges[i - 1].rel_first].event <= g.rels[g.edges[i].rel_first].event);
+    size_t accusations = 0;
+    for (size_t i = 0; i < g.edge_count; i++)
+        accusations += g.edges[i].from == actor("ru-pm") && g.edges[i].to == actor("gr") &&
+                       g.rels[g.edges[i].rel_first].type ==
+                           evg_model_find_type(model, "accusation");
+    CHECK_INT(accusations, 3);
+    evg__actors_graph_free(&g);
+}
+
+static void test_filtered(void)
+{
+    /* --from 2016-04 --to 2016-06: e5 e6 e7 e8 (e8 starts in June) and e11
+     * (2016 covers the whole window). */
+    evg_filter filter = {"2016-04", "2016-06", NULL, NULL};
+    uint32_t *events;
+    size_t count;
+    CHECK_INT(evg_filter_select(&events, &count, model, &filter, NULL, NULL), 0);
+    CHECK_INT(count, 5);
+    evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
+    evg__actors_graph g;
+    CHECK_INT(evg__actors_aggregate(&g, model, events, count, &opts), 0);
+    CHECK_INT(g.edge_count, 4);
+    CHECK_INT(edge_count_of(&g, "ru", "rebels", "airstrike"), 2);
+    CHECK_INT(g.activity[actor("gr")], 1);
+    evg__actors_graph_free(&g);
+    free(events);
+
+    /* No events: an empty graph, not an error. */
+    CHECK_INT(evg__actors_aggregate(&g, model, NULL, 0, &opts), 0);
+    CHECK_INT(g.edge_count, 0);
+    CHECK_INT(g.max_count, 0);
+    CHECK_INT(g.max_activity, 0);
+    evg__actors_graph_free(&g);
+}
+
+static void test_periods(void)
+{
+    size_t count;
+    uint32_t *events = all_events(&count);
+    size_t *starts, periods, coarse;
+    int32_t *keys;
+    char name[EVG__PERIOD_NAME_MAX];
+
+    /* By quarter: e11 (2016) sorts first and counts in Q1, flagged coarse. */
+    CHECK_INT(evg__period_split(&starts, &keys, &periods, &coarse, model, events, count,
+                                EVG_PERIOD_QUARTER),
+              0);
+    CHECK_INT(periods, 4);
+    CHECK_INT(coarse, 1);
+    static const size_t quarter_sizes[] = {5, 4, 3, 2}; /* e11 e1-e4 | e5-e8 | e9 e10 e12 | e13 e14 */
+    static const char *const quarter_names[] = {"2016-Q1", "2016-Q2", "2016-Q3", "2016-Q4"};
+    for (size_t p = 0; p < periods && p < 4; p++) {
+        CHECK_INT(starts[p + 1] - starts[p], quarter_sizes[p]);
+        evg__period_name(name, sizeof name, keys[p], EVG_PERIOD_QUARTER);
+        CHECK_STR(name, quarter_names[p]);
+    }
+    /* Each period aggregates on its own; together they add up to the whole. */
+    evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
+    evg__actors_graph q1;
+    CHECK_INT(evg__actors_aggregate(&q1, model, events + starts[0], starts[1] - starts[0], &opts),
+              0);
+    CHECK_INT(edge_count_of(&q1, "ru-pm", "gr", "accusation"), 3);
+    CHECK_INT(edge_count_of(&q1, "esc", "net", "statement"), 1);
+    CHECK(edge(&q1, "ru", "rebels", NULL) == NULL);
+    evg__actors_graph_free(&q1);
+    free(starts);
+    free(keys);
+
+    CHECK_INT(evg__period_split(&starts, &keys, &periods, &coarse, model, events, count,
+                                EVG_PERIOD_MONTH),
+              0);
+    CHECK_INT(periods, 10); /* Jan Feb Mar Apr May Jun Jul Sep Oct Nov */
+    CHECK_INT(coarse, 1);
+    evg__period_name(name, sizeof name, keys[0], EVG_PERIOD_MONTH);
+    CHECK_STR(name, "2016-01");
+    CHECK_INT(starts[1] - starts[0], 3); /* e11 e1 e2 */
+    evg__period_name(name, sizeof name, keys[periods - 1], EVG_PERIOD_MONTH);
+    CHECK_STR(name, "2016-11");
+    free(starts);
+    free(keys);
+
+    CHECK_INT(evg__period_split(&starts, &keys, &periods, &coarse, model, events, count,
+                                EVG_PERIOD_YEAR),
+              0);
+    CHECK_INT(periods, 1);
+    CHECK_INT(coarse, 0);
+    evg__period_name(name, sizeof name, keys[0], EVG_PERIOD_YEAR);
+    CHECK_STR(name, "2016");
+    free(starts);
+    free(keys);
+    free(events);
+
+    bool c;
+    evg_date d;
+    CHECK_INT(evg_date_parse(&d, "2015-12-31", 10), 0);
+    evg__period_name(name, sizeof name, evg__period_key(&d, EVG_PERIOD_QUARTER, &c),
+                     EVG_PERIOD_QUARTER);
+    CHECK_STR(name, "2015-Q4");
+    CHECK(!c);
+    CHECK_INT(evg_date_parse(&d, "2016-04", 7), 0);
+    evg__period_name(name, sizeof name, evg__period_key(&d, EVG_PERIOD_QUARTER, &c),
+                     EVG_PERIOD_QUARTER);
+    CHECK_STR(name, "2016-Q2");
+    CHECK(!c);
+}
+
+static void test_names(void)
+{
+    char buf[64];
+    CHECK_INT(evg_period_path(buf, sizeof buf, "out/actors.svg", "2016-Q1"), 22);
+    CHECK_STR(buf, "out/actors-2016-Q1.svg");
+    evg_period_path(buf, sizeof buf, "actors", "2016");
+    CHECK_STR(buf, "actors-2016");
+    evg_period_path(buf, sizeof buf, "a.b/c", "2016-01");
+    CHECK_STR(buf, "a.b/c-2016-01");
+    evg_period_path(buf, sizeof buf, "dir/.hidden", "2016");
+    CHECK_STR(buf, "dir/.hidden-2016");
+    evg_period_path(buf, sizeof buf, "x.tar.gz", "2016");
+    CHECK_STR(buf, "x.tar-2016.gz");
+
+    evg_actors_layout layout;
+    CHECK_INT(evg_actors_layout_parse(&layout, "neato"), 0);
+    CHECK_INT(layout, EVG_ACTORS_LAYOUT_NEATO);
+    CHECK_INT(evg_actors_layout_parse(&layout, "auto"), 0);
+    CHECK_INT(layout, EVG_ACTORS_LAYOUT_AUTO);
+    CHECK_STR(evg_actors_layout_name(EVG_ACTORS_LAYOUT_CIRCO), "circo");
+    CHECK_INT(evg_actors_layout_parse(&layout, "spring"), EVG_EUSAGE);
+    evg_actors_aggregate how;
+    CHECK_INT(evg_actors_aggregate_parse(&how, "all"), 0);
+    CHECK_INT(how, EVG_ACTORS_AGGREGATE_ALL);
+    CHECK_INT(evg_actors_aggregate_parse(&how, "pair"), EVG_EUSAGE);
+    evg_period by;
+    CHECK_INT(evg_period_parse(&by, "quarter"), 0);
+    CHECK_INT(by, EVG_PERIOD_QUARTER);
+    CHECK_INT(evg_period_parse(&by, "week"), EVG_EUSAGE);
+
+    evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
+    CHECK_INT(opts.layout, EVG_ACTORS_LAYOUT_AUTO);
+    CHECK_INT(opts.aggregate, EVG_ACTORS_AGGREGATE_TYPE);
+    CHECK(opts.legend);
+    CHECK(!opts.collapse && !opts.self_loops);
+}
+
+int main(void)
+{
+    const char *path = EVG_TEST_DATA "/actors";
+    int rc = evg_load(&model, &path, 1, NULL);
+    CHECK_INT(rc, 0);
+    if (rc)
+        CHECK_DONE();
+    test_by_type();
+    test_self_loops();
+    test_collapse();
+    test_by_pair();
+    test_by_event();
+    test_filtered();
+    test_periods();
+    test_names();
+    evg_model_free(model);
+    CHECK_DONE();
+}
