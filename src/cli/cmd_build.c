@@ -436,7 +436,7 @@ static void show_progress(build *b, const char *dataset, const char *output)
 }
 
 /* Runs `evgraph COMMAND DATASET -o PATH -T FORMAT OPTIONS...` in-process. */
-static int run_figure(build *b, const figure *f, const char *dataset, const char *path,
+static int run_figure(const figure *f, const char *dataset, const char *path,
                       const char *format)
 {
     char *argv[MAX_WORDS + 10];
@@ -448,8 +448,8 @@ static int run_figure(build *b, const figure *f, const char *dataset, const char
     argv[argc++] = (char *)path;
     argv[argc++] = "-T";
     argv[argc++] = (char *)format;
-    if (b->c->quiet)
-        argv[argc++] = "-q";
+    /* The dataset's warnings were shown when it was validated. */
+    argv[argc++] = "-q";
     for (size_t i = 0; i < f->word_count; i++)
         argv[argc++] = f->words[i];
     argv[argc] = NULL;
@@ -465,7 +465,26 @@ typedef struct dataset_state {
     size_t stamp_count;
     bool made_dir;
     bool changed;
+    bool validated;
+    bool invalid;
 } dataset_state;
+
+/* Loads the dataset once before its first stale figure, so invalid data is
+ * reported once, not once per figure, and no figure is attempted. */
+static int validate_once(build *b, dataset_state *d)
+{
+    if (d->validated)
+        return 0;
+    d->validated = true;
+    evg_model *model;
+    int rc = evg_load(&model, &d->dataset, 1, &b->c->load);
+    evg_model_free(model);
+    if (rc) {
+        d->invalid = true;
+        return EXIT_INVALID;
+    }
+    return 0;
+}
 
 static int make_dirs(const build *b, dataset_state *d)
 {
@@ -509,9 +528,11 @@ static int build_output(build *b, dataset_state *d, const figure *f, const char 
     } else if (b->check) {
         fprintf(stderr, "%s%s: %s\n", sep, path, present ? "out of date" : "missing");
         rc = EXIT_INVALID;
-    } else if ((rc = make_dirs(b, d)) == 0) {
+    } else if (d->invalid) {
+        rc = EXIT_INVALID;
+    } else if ((rc = validate_once(b, d)) == 0 && (rc = make_dirs(b, d)) == 0) {
         fputs(sep, stderr);
-        rc = run_figure(b, f, d->dataset, path, format);
+        rc = run_figure(f, d->dataset, path, format);
         if (rc == 0) {
             if (b->verbose)
                 fprintf(stderr, "%s: built\n", path);

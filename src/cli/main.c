@@ -18,6 +18,7 @@ static const char usage_text[] =
     "  check DATASET...             validate datasets and print a summary of each\n"
     "  timeline DATASET... -o FILE  events on a time axis, in lanes by actor\n"
     "\n"
+    "A DATASET is a folder holding events.csv (and optionally actors.csv and\n"
     "types.csv), a single events CSV file, or - for an events CSV on stdin.\n"
     "\n"
     "options of every command:\n"
