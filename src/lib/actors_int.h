@@ -16,6 +16,7 @@ typedef struct evg__actors_rel {
     uint32_t event;    /* the first event (model index) */
     evg_date first;    /* earliest start */
     evg_date last;     /* latest end: the end date of a span, else the date */
+    int64_t first_start, last_end; /* their instants, so each event is converted once */
 } evg__actors_rel;
 
 /* One drawn edge: a run of rels with the same (from, to), one rel per type

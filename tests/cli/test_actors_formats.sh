@@ -46,6 +46,7 @@ check_figure() {
       bad "$name.$format: evgraph failed: $(cat "$work/$name.$format.err")"
       continue
     fi
+    # No message: a Graphviz warning would show a problem in the drawing.
     [[ -s "$work/$name.$format.err" ]] && bad "$name.$format: messages: $(head -3 "$work/$name.$format.err")"
   done
   xmllint --noout "$work/$name.svg" || bad "$name.svg is not well-formed XML"
@@ -94,6 +95,14 @@ grep -q '<text[^>]*>\(esc\|net\)<' "$svg" && bad "names.svg: a node name was dra
 grep -q '>accuses ×3<' "$svg" || bad "names.svg: no label 'accuses ×3'"
 grep -q '>2016&#45;01&#45;05 –<\|>2016-01-05 –<' "$svg" || bad "names.svg: no date span"
 grep -q '>6 events<' "$svg" || bad "names.svg: no activity '6 events'"
+
+# The sample's "attack" and "conflict" share a colour: the second is dashed,
+# on its edge and in the legend.
+[[ $(grep -c '<path fill="none" stroke="#882255" stroke-dasharray' "$work/sample.svg") == 1 ]] ||
+  bad "sample.svg: not one dashed 'armed conflict' edge"
+# Legend: one bar for "attack", three dashes for "conflict".
+[[ $(grep -c '<polygon fill="#882255" stroke="transparent"' "$work/sample.svg") == 4 ]] ||
+  bad "sample.svg: the legend does not show 'attack' whole and 'conflict' in dashes"
 
 # --width and --dpi size the PNG.
 "$evgraph" actors "$sample" --width 10cm --dpi 96 -o "$work/small.png" || bad "small.png failed"
