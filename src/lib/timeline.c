@@ -2671,7 +2671,8 @@ static const char *caption_text(builder *b, bool cut, size_t unlabelled)
             src = end ? end + 1 : NULL;
         }
     }
-    qsort(names, n, sizeof *names, compare_strings);
+    if (n)
+        qsort(names, n, sizeof *names, compare_strings);
     size_t unique = 0;
     for (size_t i = 0; i < n; i++)
         if (unique == 0 || strcmp(names[i], names[unique - 1]) != 0)
