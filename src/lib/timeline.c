@@ -1737,6 +1737,10 @@ static int compare_order(const void *pa, const void *pb)
 /* Lanes with more items than this are packed the fast way only. */
 #define FLEXIBLE_PACKING_MAX 1500
 
+/* With bins, a lone event is labelled where its label costs no more height
+ * than a bare mark, or anywhere in a lane of few items. */
+#define FEW_ITEMS 16
+
 /* Rows of labels a lane may have when the binning is chosen (not auto);
  * events past them are drawn without a label, in rows below. */
 #define LABEL_ROWS_PER_LANE 24
@@ -1898,6 +1902,7 @@ static int pack_flexible(builder *b, attempt *at, const order_entry *order, size
 {
     row_spans *r = NULL;
     size_t count = 0, cap = 0;
+    size_t free_rows = n <= FEW_ITEMS ? label_rows : 0;
     int rc = 0;
     for (size_t k = 0; k < n && rc == 0; k++) {
         uint32_t i = order[k].item;
@@ -1918,9 +1923,7 @@ static int pack_flexible(builder *b, attempt *at, const order_entry *order, size
             size_t bare_row, bare_choice;
             bare_box(g, &bare);
             double bare_grows = best_place(r, count, &bare, 1, &bare_row, &bare_choice);
-            /* The first rows of a lane take labels freely; past them a
-             * label must cost (almost) no more height than the glyph. */
-            if ((grows > bare_grows + 3 && row >= 2) || row >= label_rows) {
+            if ((grows > bare_grows + 3 && row >= free_rows) || row >= label_rows) {
                 g->bare = true;
                 if (g->bin != NO_BIN) {
                     make_bin_of_one(at, i);
