@@ -255,6 +255,7 @@ int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const
         return EVG_ENOMEM;
     agattr(g, AGRAPH, "layout", "nop2");
     agattr(g, AGRAPH, "pad", "0");
+    agattr(g, AGRAPH, "margin", "0"); /* PDF adds half an inch around otherwise */
     agattr(g, AGRAPH, "bgcolor", "white");
     agattr(g, AGRAPH, "id", "timeline");
     if (out->format == EVG_FORMAT_PNG) {

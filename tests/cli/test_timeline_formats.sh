@@ -78,6 +78,9 @@ read -r width300 height300 <<<"$(png_size "$work/syria300.png")"
 read -r wide _ <<<"$(png_size "$work/wide.png")"
 ((wide >= 1476 && wide <= 1477)) || bad "a 25 cm figure is $wide pixels wide at 150 dpi, expected 1476"
 
+# The PDF page is the figure, no margin added: 17 cm wide.
+grep -aq '/MediaBox \[ 0 0 482 ' "$work/syria.pdf" || bad "syria.pdf is not 482 pt (17 cm) wide"
+
 # The SVG's texts: titles as typed (XML-escaped once), no raw markup.
 grep -q 'C:\\Network &amp; &lt;b&gt; &quot;quoted&quot; \\N' "$work/small.svg" ||
   bad "small.svg does not show the title as typed"

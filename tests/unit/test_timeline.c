@@ -477,6 +477,48 @@ static void test_edges(void)
     evg_model_free(m);
 }
 
+/* Titles too long for a label: wrapped at spaces, a word longer than a
+ * line broken, past four lines cut with an ellipsis. */
+static void test_long_titles(void)
+{
+    char dir[] = "/tmp/evg_timeline_XXXXXX", path[256];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/events.csv", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f == NULL)
+        return;
+    fprintf(f, "id,date,type,actor,title\nword,2020-01-10,statement,a,");
+    for (int i = 0; i < 300; i++)
+        fputc("abcdefghij"[i % 10], f);
+    fprintf(f, "\nwords,2020-01-20,statement,a,");
+    for (int i = 0; i < 120; i++)
+        fprintf(f, "%sword%d", i ? " " : "", i);
+    fprintf(f, "\nshort,2020-01-30,statement,b,Short\n");
+    fclose(f);
+    evg_model *m = load(dir);
+    evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    evg__tl_layout l;
+    CHECK_INT(layout(&l, m, &opts), 0);
+    for (size_t i = 0; i < l.text_count; i++) {
+        const evg__tl_text *t = &l.texts[i];
+        if (t->role != EVG__TL_LABEL)
+            continue;
+        size_t lines = 1;
+        for (const char *p = t->text; *p; p++)
+            lines += *p == '\n';
+        CHECK(lines <= 4);
+        CHECK(t->box.w <= l.plot_x1 - l.plot_x0);
+        if (strstr(t->text, "Short") == NULL) /* both long ones are cut */
+            CHECK(strcmp(t->text + strlen(t->text) - 3, "\xE2\x80\xA6") == 0);
+    }
+    CHECK_INT(check_no_overlaps(&l, "long titles"), 0);
+    evg__tl_layout_free(&l);
+    evg_model_free(m);
+    unlink(path);
+    rmdir(dir);
+}
+
 /* Text widths: never under what Graphviz measured for DejaVu Sans. */
 static void test_text_width(void)
 {
@@ -500,5 +542,6 @@ int main(void)
     test_lane_kinds();
     test_binning();
     test_edges();
+    test_long_titles();
     CHECK_DONE();
 }
