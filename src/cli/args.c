@@ -247,17 +247,19 @@ int cli_write_depfile(const cli *c, const char *target)
         size_t dir_len = strlen(in);
         while (dir_len > 1 && in[dir_len - 1] == '/')
             dir_len--;
-        for (size_t k = 0; k < (S_ISDIR(st.st_mode) ? 3u : 1u); k++) {
+        bool dir = S_ISDIR(st.st_mode);
+        for (size_t k = 0; k < (dir ? 3u : 1u); k++) {
             char *path = malloc(dir_len + 16);
             if (path == NULL) {
                 rule.failed = true;
                 break;
             }
-            if (S_ISDIR(st.st_mode))
+            if (dir)
                 sprintf(path, "%.*s/%s", (int)dir_len, in, parts[k]);
             else
                 strcpy(path, in);
-            if (stat(path, &st) == 0) {
+            struct stat part;
+            if (stat(path, &part) == 0) {
                 append(&rule, " \\\n  ", false);
                 append(&rule, path, true);
                 /* A rule per input, so a deleted input does not stop make. */

@@ -121,5 +121,7 @@ int cmd_timeline(cli *c, int argc, char **argv)
         return rc;
     rc = cli_exit_code(evg_timeline_write(model, &opts, &out));
     evg_model_free(model);
+    if (rc == 0)
+        rc = cli_write_depfile(c, c->output);
     return rc;
 }
