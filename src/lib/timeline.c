@@ -2568,7 +2568,7 @@ static double emit_legend(builder *b, const attempt *at, double y)
     for (size_t l = 0; l < b->out->lane_count; l++)
         targets |= b->lane_marks[l];
     size_t n = 0;
-    double sample = 12, gap = 10;
+    double sample = 12, gap = 8;
     for (size_t t = 0; t < ntypes; t++)
         if (used[t])
             entries[n++] = (legend_entry){evg_model_type(m, t)->label, KEY_TYPE, (uint32_t)t};
