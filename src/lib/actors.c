@@ -225,12 +225,12 @@ static evg__actors_rel *rel_push(rel_list *list)
 static int compare_rel_type(const void *pa, const void *pb)
 {
     const evg__actors_rel *a = pa, *b = pb;
-    if (a->from != b->from)
-        return a->from < b->from ? -1 : 1;
-    if (a->to != b->to)
-        return a->to < b->to ? -1 : 1;
-    if (a->type != b->type)
-        return a->type < b->type ? -1 : 1;
+    if (a->from_rank != b->from_rank)
+        return a->from_rank < b->from_rank ? -1 : 1;
+    if (a->to_rank != b->to_rank)
+        return a->to_rank < b->to_rank ? -1 : 1;
+    if (a->type_rank != b->type_rank)
+        return a->type_rank < b->type_rank ? -1 : 1;
     return 0;
 }
 
@@ -238,15 +238,58 @@ static int compare_rel_type(const void *pa, const void *pb)
 static int compare_rel_pair(const void *pa, const void *pb)
 {
     const evg__actors_rel *a = pa, *b = pb;
-    if (a->from != b->from)
-        return a->from < b->from ? -1 : 1;
-    if (a->to != b->to)
-        return a->to < b->to ? -1 : 1;
+    if (a->from_rank != b->from_rank)
+        return a->from_rank < b->from_rank ? -1 : 1;
+    if (a->to_rank != b->to_rank)
+        return a->to_rank < b->to_rank ? -1 : 1;
     if (a->count != b->count)
         return a->count > b->count ? -1 : 1;
-    if (a->type != b->type)
-        return a->type < b->type ? -1 : 1;
+    if (a->type_rank != b->type_rank)
+        return a->type_rank < b->type_rank ? -1 : 1;
     return 0;
+}
+
+typedef struct by_id {
+    const char *id;
+    uint32_t index;
+} by_id;
+
+static int compare_by_id(const void *pa, const void *pb)
+{
+    const by_id *a = pa, *b = pb;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* Sorts `count` ids (id_of(model, i)), writing each one's rank to rank[i]
+ * and, when `order` is not NULL, the indices in id order. */
+static bool rank_ids(uint32_t *rank, uint32_t *order, const evg_model *model, size_t count,
+                     const char *(*id_of)(const evg_model *, size_t))
+{
+    by_id *items = malloc((count ? count : 1) * sizeof *items);
+    if (items == NULL)
+        return false;
+    for (size_t i = 0; i < count; i++)
+        items[i] = (by_id){id_of(model, i), (uint32_t)i};
+    if (count > 1)
+        qsort(items, count, sizeof *items, compare_by_id);
+    for (size_t i = 0; i < count; i++) {
+        rank[items[i].index] = (uint32_t)i;
+        if (order)
+            order[i] = items[i].index;
+    }
+    free(items);
+    return true;
+}
+
+static const char *actor_id(const evg_model *model, size_t index)
+{
+    return evg_model_actor(model, index)->id;
+}
+
+static const char *type_id(const evg_model *model, size_t index)
+{
+    return evg_model_type(model, index)->id;
 }
 
 static void rel_add_event(evg__actors_rel *r, const evg_event *e, int64_t start, int64_t end)
@@ -266,6 +309,10 @@ void evg__actors_graph_free(evg__actors_graph *graph)
 {
     free(graph->node_of);
     free(graph->activity);
+    free(graph->actor_order);
+    free(graph->actor_rank);
+    free(graph->type_order);
+    free(graph->type_rank);
     free(graph->rels);
     free(graph->edges);
     free(graph->type_used);
@@ -290,8 +337,15 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
     out->node_of = malloc((actors + 1) * sizeof *out->node_of);
     out->activity = calloc(actors + 1, sizeof *out->activity);
     out->type_used = calloc(types + 1, sizeof *out->type_used);
+    out->actor_order = malloc((actors + 1) * sizeof *out->actor_order);
+    out->actor_rank = malloc((actors + 1) * sizeof *out->actor_rank);
+    out->type_order = malloc((types + 1) * sizeof *out->type_order);
+    out->type_rank = malloc((types + 1) * sizeof *out->type_rank);
     if (seen == NULL || linked == NULL || out->node_of == NULL || out->activity == NULL ||
-        out->type_used == NULL || (!by_event && !rel_table_grow(&table, NULL, 0)))
+        out->type_used == NULL || out->actor_order == NULL || out->actor_rank == NULL ||
+        out->type_order == NULL || out->type_rank == NULL || (!by_event && !rel_table_grow(&table, NULL, 0)) ||
+        !rank_ids(out->actor_rank, out->actor_order, model, actors, actor_id) ||
+        !rank_ids(out->type_rank, out->type_order, model, types, type_id))
         goto nomem;
     for (size_t a = 0; a < actors; a++)
         out->node_of[a] = opts->collapse ? evg__actors_root(model, (uint32_t)a) : (uint32_t)a;
@@ -347,8 +401,18 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
             }
             if ((r = rel_push(&rels)) == NULL)
                 goto nomem;
-            *r = (evg__actors_rel){from, to,           e->type, 1,   events[i],
-                                   e->date, *event_last(e), start, end};
+            *r = (evg__actors_rel){from,
+                                   to,
+                                   e->type,
+                                   1,
+                                   events[i],
+                                   e->date,
+                                   *event_last(e),
+                                   start,
+                                   end,
+                                   out->actor_rank[from],
+                                   out->actor_rank[to],
+                                   out->type_rank[e->type]};
             if (!by_event && rels.count * 2 > table.capacity &&
                 !rel_table_grow(&table, rels.items, rels.count))
                 goto nomem;

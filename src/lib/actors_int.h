@@ -17,6 +17,7 @@ typedef struct evg__actors_rel {
     evg_date first;    /* earliest start */
     evg_date last;     /* latest end: the end date of a span, else the date */
     int64_t first_start, last_end; /* their instants, so each event is converted once */
+    uint32_t from_rank, to_rank, type_rank; /* the sort keys (see below) */
 } evg__actors_rel;
 
 /* One drawn edge: a run of rels with the same (from, to), one rel per type
@@ -32,7 +33,13 @@ typedef struct evg__actors_graph {
     size_t actor_count; /* the model's actors */
     uint32_t *node_of;  /* actor -> the actor it is drawn as (itself, or its root) */
     uint32_t *activity; /* drawn actor -> events it takes part in (0: not drawn) */
-    evg__actors_rel *rels;  /* sorted by (from, to, type, first) or by event */
+    /* Output follows ids, never the order of rows in the CSVs (which sets
+     * the model's indices): actors and types ranked by id. */
+    uint32_t *actor_order; /* the model's actors sorted by id */
+    uint32_t *actor_rank;  /* actor -> its place in actor_order */
+    uint32_t *type_order;  /* the model's types sorted by id */
+    uint32_t *type_rank;   /* type -> its place in type_order */
+    evg__actors_rel *rels;  /* sorted by the ranks of (from, to, type), or by event */
     size_t rel_count;
     evg__actors_edge *edges; /* sorted like rels */
     size_t edge_count;

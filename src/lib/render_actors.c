@@ -181,18 +181,20 @@ static void tint(char out[8], const char *color, double amount)
  * dotted, on edges and in the legend alike. */
 static const char *const line_styles[] = {"solid", "dashed", "dotted"};
 
-static unsigned char *type_lines(const evg_model *model, const bool *used)
+static unsigned char *type_lines(const evg_model *model, const evg__actors_graph *all)
 {
     size_t types = evg_model_type_count(model);
     unsigned char *lines = calloc(types + 1, 1);
     if (lines == NULL)
         return NULL;
     for (size_t i = 0; i < types; i++) {
-        for (size_t j = 0; used[i] && j < i; j++) {
-            if (used[j] &&
-                strcasecmp(evg_model_type(model, i)->color, evg_model_type(model, j)->color) == 0 &&
-                lines[i] < 2)
-                lines[i]++;
+        uint32_t a = all->type_order[i];
+        for (size_t j = 0; all->type_used[a] && j < i; j++) {
+            uint32_t b = all->type_order[j];
+            if (all->type_used[b] &&
+                strcasecmp(evg_model_type(model, a)->color, evg_model_type(model, b)->color) == 0 &&
+                lines[a] < 2)
+                lines[a]++;
         }
     }
     return lines;
@@ -294,9 +296,9 @@ typedef struct figure {
 /* A node name safe in DOT and SVG: the id when it is plain, else a form no
  * plain id can take. Graphviz writes names unescaped (a trailing backslash
  * breaks the DOT file), so data never reaches a name otherwise. */
-static void node_name(char *buf, size_t size, const evg_model *model, uint32_t actor)
+static void node_name(char *buf, size_t size, const figure *f, uint32_t actor)
 {
-    const char *id = evg_model_actor(model, actor)->id;
+    const char *id = evg_model_actor(f->model, actor)->id;
     size_t len = strlen(id);
     bool plain = len > 0 && len + 8 < size;
     for (size_t i = 0; plain && i < len; i++) {
@@ -307,7 +309,7 @@ static void node_name(char *buf, size_t size, const evg_model *model, uint32_t a
     if (plain)
         snprintf(buf, size, "%s", id);
     else
-        snprintf(buf, size, "actor#%lu", (unsigned long)actor);
+        snprintf(buf, size, "actor#%lu", (unsigned long)f->all->actor_rank[actor]);
 }
 
 static void set_html(void *object, const char *name, const char *html)
@@ -368,7 +370,7 @@ static Agraph_t *cluster_of(figure *f, Agraph_t *root, uint32_t actor)
     if (container == NULL)
         return NULL;
     char name[160], id[128];
-    node_name(id, sizeof id, f->model, actor);
+    node_name(id, sizeof id, f, actor);
     snprintf(name, sizeof name, "cluster_%s", id);
     Agraph_t *c = agsubg(container, name, 1);
     if (c == NULL)
@@ -423,7 +425,7 @@ static int add_node(figure *f, Agraph_t *root, uint32_t actor)
     if (container == NULL)
         return EVG_ENOMEM;
     char name[128];
-    node_name(name, sizeof name, f->model, actor);
+    node_name(name, sizeof name, f, actor);
     Agnode_t *n = agnode(container, name, 1);
     if (n == NULL)
         return EVG_ENOMEM;
@@ -593,7 +595,8 @@ static int set_graph_label(figure *f, Agraph_t *g)
         size_t types = evg_model_type_count(f->model), in_row = 0;
         text_str(&t, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" "
                      "CELLSPACING=\"0\" CELLPADDING=\"1\"><TR>");
-        for (size_t i = 0; i < types; i++) {
+        for (size_t k = 0; k < types; k++) {
+            uint32_t i = all->type_order[k];
             if (!all->type_used[i])
                 continue;
             const evg_type *type = evg_model_type(f->model, i);
@@ -798,9 +801,9 @@ static Agraph_t *build_graph(figure *f, const char *graph_name)
 
     size_t actors = f->all->actor_count;
     int rc = 0;
-    for (size_t a = 0; a < actors && rc == 0; a++)
-        if (f->all->activity[a])
-            rc = add_node(f, g, (uint32_t)a);
+    for (size_t k = 0; k < actors && rc == 0; k++)
+        if (f->all->activity[f->all->actor_order[k]])
+            rc = add_node(f, g, f->all->actor_order[k]);
     /* Two invisible points at the corners of the drawing of all periods:
      * Graphviz frames a pinned graph by what it holds, and a period holds
      * less. */
@@ -1057,14 +1060,14 @@ static void frame_add_label(boxf *frame, bool *empty, const textlabel_t *label)
 
 /* The cluster of `actor` in a graph read back: found the way cluster_of
  * made it, from the outermost parent in. */
-static Agraph_t *find_cluster(Agraph_t *g, const evg_model *model, uint32_t actor)
+static Agraph_t *find_cluster(Agraph_t *g, const figure *f, uint32_t actor)
 {
-    uint32_t parent = evg_model_actor(model, actor)->parent;
-    Agraph_t *container = parent != EVG_NO_INDEX ? find_cluster(g, model, parent) : g;
+    uint32_t parent = evg_model_actor(f->model, actor)->parent;
+    Agraph_t *container = parent != EVG_NO_INDEX ? find_cluster(g, f, parent) : g;
     if (container == NULL)
         return NULL;
     char name[160], id[128];
-    node_name(id, sizeof id, model, actor);
+    node_name(id, sizeof id, f, actor);
     snprintf(name, sizeof name, "cluster_%s", id);
     return agsubg(container, name, 0);
 }
@@ -1080,7 +1083,7 @@ static void read_positions(Agraph_t *g, void *payload)
     char name[128];
     for (size_t a = 0; a < f->all->actor_count; a++) {
         if (f->node[a]) {
-            node_name(name, sizeof name, f->model, (uint32_t)a);
+            node_name(name, sizeof name, f, (uint32_t)a);
             Agnode_t *n = agnode(g, name, 0);
             f->node[a] = n;
             if (n == NULL) {
@@ -1094,7 +1097,7 @@ static void read_positions(Agraph_t *g, void *payload)
             frame_add(frame, &empty, x - w, y - h, x + w, y + h);
         }
         if (f->cluster[a]) {
-            Agraph_t *c = find_cluster(g, f->model, (uint32_t)a);
+            Agraph_t *c = find_cluster(g, f, (uint32_t)a);
             if (c == NULL) {
                 r->failed = true;
                 continue;
@@ -1209,7 +1212,7 @@ static style choose_style(const evg_actors_opts *opts, size_t edges)
     style st = {evg_actors_layout_name(opts->layout), opts->layout, false, false};
     switch (opts->layout) {
     case EVG_ACTORS_LAYOUT_AUTO:
-        st.engine = "dot";
+        st.engine = edges <= EVG_ACTORS_DOT_EDGES_MAX ? "dot" : "fdp";
         st.edge_labels = edges <= EVG_ACTORS_DOT_LABELS_MAX;
         st.clusters = true;
         break;
@@ -1281,7 +1284,7 @@ int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const 
         goto done;
     }
     f.style = choose_style(opts, all.edge_count);
-    if ((type_line = type_lines(model, all.type_used)) == NULL) {
+    if ((type_line = type_lines(model, &all)) == NULL) {
         rc = EVG_ENOMEM;
         goto done;
     }
@@ -1294,6 +1297,11 @@ int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const 
         evg__report(&rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
                     "dot lays out %zu edge labels slowly (seconds to minutes); the default "
                     "layout places them beside the edges instead",
+                    all.edge_count);
+    if (all.edge_count > EVG_ACTORS_DOT_EDGES_MAX)
+        evg__report(&rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
+                    "%zu edges make a figure too dense to read; --aggregate all, --collapse "
+                    "or the filters draw fewer",
                     all.edge_count);
     if (opts->layout == EVG_ACTORS_LAYOUT_CIRCO && all.edge_count > 200)
         evg__report(&rep, EVG_SEVERITY_WARNING, NULL, 0, 0,

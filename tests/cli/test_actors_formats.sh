@@ -147,6 +147,22 @@ for layout in auto dot neato fdp sfdp circo; do
     bad "--layout $layout --by year wrote: $(ls "$work/by_$layout")"
 done
 
+# Past 500 edges the default layout is fdp (dot would take a minute at
+# 2000): 40 actors each accusing 14 others, 560 edges.
+mkdir "$work/many"
+{
+  echo "id,date,type,actor,target"
+  for ((a = 0; a < 40; a++)); do
+    for ((t = 1; t <= 14; t++)); do
+      echo "e$a-$t,2016-01-01,accusation,a$a,a$(((a + t) % 40))"
+    done
+  done
+} >"$work/many/events.csv"
+"$evgraph" actors -q "$work/many" -o "$work/many.dot" || bad "560 edges failed"
+grep -q 'layout=fdp' "$work/many.dot" || bad "560 edges are not laid out by fdp"
+"$evgraph" actors -q "$sample" -o "$work/few.dot" && grep -q 'layout=dot' "$work/few.dot" ||
+  bad "the sample is not laid out by dot"
+
 # Invalid data leaves an existing figure alone.
 echo old >"$work/keep.svg"
 "$evgraph" actors "$src/tests/data/actors_invalid" -o "$work/keep.svg" 2>/dev/null && bad "invalid data accepted"

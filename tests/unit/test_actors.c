@@ -121,14 +121,23 @@ static void test_by_type(void)
     CHECK_INT(g.max_activity, 6);
     CHECK_INT(g.max_count, 3);
 
-    /* Edges are sorted by (from, to, type) so output is stable. */
+    /* Edges are sorted by the ids of (from, to, type), so the output does
+     * not follow the order of rows in the CSVs. */
     for (size_t i = 1; i < g.edge_count; i++) {
         const evg__actors_edge *a = &g.edges[i - 1], *b = &g.edges[i];
-        CHECK(a->from < b->from ||
-              (a->from == b->from &&
-               (a->to < b->to || (a->to == b->to && g.rels[a->rel_first].type <
-                                                        g.rels[b->rel_first].type))));
+        int from = strcmp(evg_model_actor(model, a->from)->id, evg_model_actor(model, b->from)->id);
+        int to = strcmp(evg_model_actor(model, a->to)->id, evg_model_actor(model, b->to)->id);
+        int type = strcmp(evg_model_type(model, g.rels[a->rel_first].type)->id,
+                          evg_model_type(model, g.rels[b->rel_first].type)->id);
+        CHECK(from < 0 || (from == 0 && (to < 0 || (to == 0 && type < 0))));
     }
+    /* The first edge: esc (the smallest id) -> net. */
+    CHECK_INT(g.edges[0].from, actor("esc"));
+    for (size_t k = 1; k < g.actor_count; k++)
+        CHECK(strcmp(evg_model_actor(model, g.actor_order[k - 1])->id,
+                     evg_model_actor(model, g.actor_order[k])->id) < 0);
+    CHECK_INT(g.actor_rank[actor("esc")], 0);
+    CHECK_INT(g.type_rank[evg_model_find_type(model, "accusation")], 0);
     /* Types drawn: accusation, statement, airstrike, visit, agreement; not
      * attack (e10 has no target). */
     CHECK(g.type_used[evg_model_find_type(model, "accusation")]);
