@@ -1169,6 +1169,8 @@ static int finish_loading(evg_model **out, loader *ld, int rc)
         rc = sort_events_by_date(ld->model);
     if (rc == 0)
         rc = resolve_related(ld);
+    if (rc == 0 && ld->rep.errors == 0)
+        rc = evg__model_canonical_order(ld->model);
     if (rc == 0 && ld->rep.errors)
         rc = EVG_EINVAL;
     if (rc == EVG_ENOMEM)

@@ -1,5 +1,9 @@
 #include "model_int.h"
 
+#include <evgraph/diag.h>
+
+#include <stddef.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +45,108 @@ void *evg__model_push(void **items, size_t *count, size_t *cap, size_t item_size
     char *item = (char *)*items + (*count)++ * item_size;
     memset(item, 0, item_size);
     return item;
+}
+
+_Static_assert(offsetof(evg_actor, id) == 0, "sort_by_id reads the id first");
+_Static_assert(offsetof(evg_type, id) == 0, "sort_by_id reads the id first");
+
+/* An id with its index: sorting these needs no global state. */
+typedef struct id_entry {
+    const char *id;
+    uint32_t index;
+} id_entry;
+
+static int compare_entries(const void *a, const void *b)
+{
+    return strcmp(((const id_entry *)a)->id, ((const id_entry *)b)->id);
+}
+
+/* Fills order[] with the indices of `count` items, those from `first` on
+ * sorted by id (the ones before keep their place). */
+static int sort_by_id(uint32_t *order, size_t first, size_t count, const void *items,
+                      size_t size)
+{
+    id_entry *entries = malloc((count + 1) * sizeof *entries);
+    if (entries == NULL)
+        return EVG_ENOMEM;
+    for (size_t i = 0; i < count; i++) {
+        /* Every item struct begins with its `const char *id`. */
+        entries[i].id = *(const char *const *)((const char *)items + i * size);
+        entries[i].index = (uint32_t)i;
+    }
+    if (count > first)
+        qsort(entries + first, count - first, sizeof *entries, compare_entries);
+    for (size_t i = 0; i < count; i++)
+        order[i] = entries[i].index;
+    free(entries);
+    return 0;
+}
+
+/* Reorders `count` items of `size` bytes so that item i becomes the item
+ * order[i] was; fills renumber[old] = new. */
+static int permute(void *items, size_t count, size_t size, const uint32_t *order,
+                   uint32_t *renumber)
+{
+    char *copy = malloc(count * size + 1);
+    if (copy == NULL)
+        return EVG_ENOMEM;
+    memcpy(copy, items, count * size);
+    for (size_t i = 0; i < count; i++) {
+        memcpy((char *)items + i * size, copy + order[i] * size, size);
+        renumber[order[i]] = (uint32_t)i;
+    }
+    free(copy);
+    return 0;
+}
+
+static void renumber_list(const uint32_t *list, uint32_t count, const uint32_t *renumber)
+{
+    /* The lists live in the model's own arena: const only to its users. */
+    uint32_t *items = (uint32_t *)list;
+    for (uint32_t i = 0; i < count; i++)
+        items[i] = renumber[items[i]];
+}
+
+int evg__model_canonical_order(evg_model *m)
+{
+    size_t na = m->actor_count, nt = m->type_count;
+    size_t builtin = sizeof builtin_types / sizeof builtin_types[0];
+    uint32_t *order = malloc((na + nt + 1) * sizeof *order);
+    uint32_t *actor_renumber = malloc((na + 1) * sizeof *actor_renumber);
+    uint32_t *type_renumber = malloc((nt + 1) * sizeof *type_renumber);
+    int rc = order && actor_renumber && type_renumber ? 0 : EVG_ENOMEM;
+    if (rc == 0)
+        rc = sort_by_id(order, 0, na, m->actors, sizeof *m->actors);
+    if (rc == 0)
+        rc = permute(m->actors, na, sizeof *m->actors, order, actor_renumber);
+    if (rc == 0)
+        rc = sort_by_id(order, builtin, nt, m->types, sizeof *m->types);
+    if (rc == 0)
+        rc = permute(m->types, nt, sizeof *m->types, order, type_renumber);
+    if (rc == 0) {
+        for (size_t i = 0; i < na; i++)
+            if (m->actors[i].parent != EVG_NO_INDEX)
+                m->actors[i].parent = actor_renumber[m->actors[i].parent];
+        for (size_t i = 0; i < m->event_count; i++) {
+            evg_event *e = &m->events[i];
+            e->actor = actor_renumber[e->actor];
+            e->type = type_renumber[e->type];
+            renumber_list(e->targets, e->target_count, actor_renumber);
+            renumber_list(e->allies, e->ally_count, actor_renumber);
+        }
+        evg__strmap_clear(&m->actor_ids);
+        evg__strmap_clear(&m->type_ids);
+        for (size_t i = 0; i < na && rc == 0; i++)
+            if (evg__strmap_put(&m->actor_ids, m->actors[i].id, (uint32_t)i) != i)
+                rc = EVG_ENOMEM;
+        for (size_t i = 0; i < nt && rc == 0; i++)
+            if (evg__strmap_put(&m->type_ids, m->types[i].id, (uint32_t)i) != i)
+                rc = EVG_ENOMEM;
+    }
+    free(order);
+    free(actor_renumber);
+    free(type_renumber);
+    return rc;
 }
 
 evg_model *evg__model_new(void)

@@ -18,6 +18,12 @@ struct evg_model {
     evg__strmap event_ids, actor_ids, type_ids;
 };
 
+/* Puts actors in id order and the types after the built-in ones in id order,
+ * renumbering every reference, so that nothing drawn depends on the order
+ * of rows in actors.csv or types.csv (or of first mention in events.csv).
+ * Returns 0 or EVG_ENOMEM. */
+int evg__model_canonical_order(evg_model *model);
+
 /* A new, empty model holding the built-in types, or NULL. */
 evg_model *evg__model_new(void);
 

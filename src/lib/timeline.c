@@ -645,6 +645,21 @@ static uint32_t target_lane(const builder *b, uint32_t actor)
     return EVG_NO_INDEX;
 }
 
+/* An actor and how many events it (or its group) acts in, for ordering. */
+typedef struct rank_entry {
+    uint32_t events;
+    uint32_t index;
+} rank_entry;
+
+/* Most events first, then model (id) order. */
+static int compare_ranks(const void *pa, const void *pb)
+{
+    const rank_entry *a = pa, *b = pb;
+    if (a->events != b->events)
+        return a->events > b->events ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
 static int make_actor_lanes(builder *b, lane_def **lanes, size_t *count, size_t *cap)
 {
     const evg_model *m = b->model;
@@ -680,36 +695,62 @@ static int make_actor_lanes(builder *b, lane_def **lanes, size_t *count, size_t 
                 need[roots[t]] = true;
         }
     }
-    /* Groups follow the order of actors.csv: a top-level actor, then its
-     * members. A group with members always shows its head's lane. */
+    /* Groups come most active first (events whose actor is in the group),
+     * members likewise under their head, ties in id order: nothing depends
+     * on the order of rows in a CSV. A group with members always shows its
+     * head's lane. */
     bool *has_member = calloc(n + 1, 1);
-    if (has_member == NULL) {
+    rank_entry *ranks = malloc((n + 1) * sizeof *ranks);
+    uint32_t *activity = calloc(n + 1, sizeof *activity);
+    uint32_t *group_activity = calloc(n + 1, sizeof *group_activity);
+    if (has_member == NULL || ranks == NULL || activity == NULL || group_activity == NULL) {
         free(acts);
         free(need);
         free(roots);
+        free(has_member);
+        free(ranks);
+        free(activity);
+        free(group_activity);
         return EVG_ENOMEM;
+    }
+    for (size_t i = 0; i < b->count; i++) {
+        uint32_t a = evg_model_event(m, b->events[i])->actor;
+        activity[a]++;
+        group_activity[roots[a]]++;
     }
     for (size_t a = 0; a < n; a++)
         if (need[a] && roots[a] != a)
             has_member[roots[a]] = true;
-    for (size_t r = 0; r < n && !b->nomem; r++) {
-        if (roots[r] != r || !(need[r] || has_member[r]))
-            continue;
+    size_t group_count = 0;
+    for (size_t r = 0; r < n; r++)
+        if (roots[r] == r && (need[r] || has_member[r]))
+            ranks[group_count++] = (rank_entry){group_activity[r], (uint32_t)r};
+    qsort(ranks, group_count, sizeof *ranks, compare_ranks);
+    for (size_t g = 0; g < group_count && !b->nomem; g++) {
+        uint32_t r = ranks[g].index;
         const evg_actor *ra = evg_model_actor(m, r);
         uint32_t group = (uint32_t)*count;
         b->actor_lane[r] = (uint32_t)*count;
-        push_lane(b, lanes, count, cap, (lane_def){ra->name, (uint32_t)r, group, ra->color, true});
+        push_lane(b, lanes, count, cap, (lane_def){ra->name, r, group, ra->color, true});
         if (!has_member[r])
             continue;
-        for (size_t a = 0; a < n && !b->nomem; a++) {
-            if (a == r || roots[a] != r || !need[a])
-                continue;
+        /* The members' ranks go after the groups' in the same array. */
+        rank_entry *members = ranks + group_count;
+        size_t member_count = 0;
+        for (size_t a = 0; a < n; a++)
+            if (a != r && roots[a] == r && need[a])
+                members[member_count++] = (rank_entry){activity[a], (uint32_t)a};
+        qsort(members, member_count, sizeof *members, compare_ranks);
+        for (size_t k = 0; k < member_count && !b->nomem; k++) {
+            uint32_t a = members[k].index;
             const evg_actor *aa = evg_model_actor(m, a);
             b->actor_lane[a] = (uint32_t)*count;
-            push_lane(b, lanes, count, cap,
-                      (lane_def){aa->name, (uint32_t)a, group, ra->color, false});
+            push_lane(b, lanes, count, cap, (lane_def){aa->name, a, group, ra->color, false});
         }
     }
+    free(ranks);
+    free(activity);
+    free(group_activity);
     free(acts);
     free(need);
     free(roots);
