@@ -102,6 +102,8 @@ int cmd_actors(cli *c, int argc, char **argv)
     if ((rc = cli_load(c, &model)) != 0)
         return rc;
     rc = cli_exit_code(evg_actors_write(model, &opts, &out));
+    if (rc == 0)
+        rc = cli_write_depfile(c, c->output);
     evg_model_free(model);
     return rc;
 }

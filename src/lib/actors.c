@@ -6,9 +6,9 @@
 #include <string.h>
 
 static const char *const layout_names[] = {
-    [EVG_ACTORS_LAYOUT_AUTO] = "auto", [EVG_ACTORS_LAYOUT_DOT] = "dot",
+    [EVG_ACTORS_LAYOUT_AUTO] = "auto",   [EVG_ACTORS_LAYOUT_DOT] = "dot",
     [EVG_ACTORS_LAYOUT_NEATO] = "neato", [EVG_ACTORS_LAYOUT_FDP] = "fdp",
-    [EVG_ACTORS_LAYOUT_SFDP] = "sfdp", [EVG_ACTORS_LAYOUT_CIRCO] = "circo",
+    [EVG_ACTORS_LAYOUT_SFDP] = "sfdp",   [EVG_ACTORS_LAYOUT_CIRCO] = "circo",
 };
 
 int evg_actors_layout_parse(evg_actors_layout *out, const char *name)
@@ -25,7 +25,7 @@ int evg_actors_layout_parse(evg_actors_layout *out, const char *name)
 const char *evg_actors_layout_name(evg_actors_layout layout)
 {
     return (size_t)layout < sizeof layout_names / sizeof layout_names[0] ? layout_names[layout]
-                                                                          : "auto";
+                                                                         : "auto";
 }
 
 int evg_actors_aggregate_parse(evg_actors_aggregate *out, const char *name)
@@ -117,9 +117,8 @@ size_t evg__period_name(char *buf, size_t size, int32_t key, evg_period by)
     return n < 0 ? 0 : (size_t)n;
 }
 
-int evg__period_split(size_t **starts, int32_t **keys, size_t *period_count,
-                      size_t *coarse_events, const evg_model *model, const uint32_t *events,
-                      size_t count, evg_period by)
+int evg__period_split(size_t **starts, int32_t **keys, size_t *period_count, size_t *coarse_events,
+                      const evg_model *model, const uint32_t *events, size_t count, evg_period by)
 {
     *starts = NULL;
     *keys = NULL;
@@ -229,6 +228,8 @@ static int compare_rel_type(const void *pa, const void *pb)
         return a->from_rank < b->from_rank ? -1 : 1;
     if (a->to_rank != b->to_rank)
         return a->to_rank < b->to_rank ? -1 : 1;
+    if (a->undirected != b->undirected)
+        return a->undirected ? 1 : -1;
     if (a->type_rank != b->type_rank)
         return a->type_rank < b->type_rank ? -1 : 1;
     return 0;
@@ -242,6 +243,8 @@ static int compare_rel_pair(const void *pa, const void *pb)
         return a->from_rank < b->from_rank ? -1 : 1;
     if (a->to_rank != b->to_rank)
         return a->to_rank < b->to_rank ? -1 : 1;
+    if (a->undirected != b->undirected)
+        return a->undirected ? 1 : -1;
     if (a->count != b->count)
         return a->count > b->count ? -1 : 1;
     if (a->type_rank != b->type_rank)
@@ -343,7 +346,8 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
     out->type_rank = malloc((types + 1) * sizeof *out->type_rank);
     if (seen == NULL || linked == NULL || out->node_of == NULL || out->activity == NULL ||
         out->type_used == NULL || out->actor_order == NULL || out->actor_rank == NULL ||
-        out->type_order == NULL || out->type_rank == NULL || (!by_event && !rel_table_grow(&table, NULL, 0)) ||
+        out->type_order == NULL || out->type_rank == NULL ||
+        (!by_event && !rel_table_grow(&table, NULL, 0)) ||
         !rank_ids(out->actor_rank, out->actor_order, model, actors, actor_id) ||
         !rank_ids(out->type_rank, out->type_order, model, types, type_id))
         goto nomem;
@@ -369,6 +373,11 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
         }
         for (uint32_t t = 0; t < e->target_count; t++) {
             uint32_t to = out->node_of[e->targets[t]];
+            /* Two sides without direction: one relation whichever is named
+             * first, so A-B and B-A count together. */
+            uint32_t a = from, b = to;
+            if (e->undirected && out->actor_rank[b] < out->actor_rank[a])
+                a = to, b = from;
             if (seen[to] != i + 1) {
                 seen[to] = i + 1;
                 out->activity[to]++;
@@ -383,10 +392,11 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
             evg__actors_rel *r = NULL;
             if (!by_event) {
                 size_t mask = table.capacity - 1;
-                size_t at = rel_hash(from, to, e->type) & mask;
+                size_t at = rel_hash(a, b, e->type) & mask;
                 for (; table.slots[at] != UINT32_MAX; at = (at + 1) & mask) {
                     evg__actors_rel *c = &rels.items[table.slots[at]];
-                    if (c->from == from && c->to == to && c->type == e->type) {
+                    if (c->from == a && c->to == b && c->type == e->type &&
+                        c->undirected == e->undirected) {
                         r = c;
                         break;
                     }
@@ -401,8 +411,8 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
             }
             if ((r = rel_push(&rels)) == NULL)
                 goto nomem;
-            *r = (evg__actors_rel){from,
-                                   to,
+            *r = (evg__actors_rel){a,
+                                   b,
                                    e->type,
                                    1,
                                    events[i],
@@ -410,9 +420,10 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
                                    *event_last(e),
                                    start,
                                    end,
-                                   out->actor_rank[from],
-                                   out->actor_rank[to],
-                                   out->type_rank[e->type]};
+                                   out->actor_rank[a],
+                                   out->actor_rank[b],
+                                   out->type_rank[e->type],
+                                   e->undirected};
             if (!by_event && rels.count * 2 > table.capacity &&
                 !rel_table_grow(&table, rels.items, rels.count))
                 goto nomem;
@@ -435,7 +446,7 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
         out->type_used[r->type] = true;
         evg__actors_edge *edge = out->edge_count ? &out->edges[out->edge_count - 1] : NULL;
         if (opts->aggregate == EVG_ACTORS_AGGREGATE_ALL && edge && edge->from == r->from &&
-            edge->to == r->to) {
+            edge->to == r->to && edge->undirected == r->undirected) {
             edge->rel_count++;
             edge->count += r->count;
             if (evg_date_compare(&r->first, &edge->first) < 0)
@@ -444,8 +455,8 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
             if (r->last_end != end ? r->last_end > end : r->last.precision > edge->last.precision)
                 edge->last = r->last;
         } else {
-            out->edges[out->edge_count++] =
-                (evg__actors_edge){r->from, r->to, (uint32_t)i, 1, r->count, r->first, r->last};
+            out->edges[out->edge_count++] = (evg__actors_edge){
+                r->from, r->to, (uint32_t)i, 1, r->count, r->first, r->last, r->undirected};
         }
     }
     for (size_t i = 0; i < out->edge_count; i++)

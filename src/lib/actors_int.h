@@ -18,6 +18,8 @@ typedef struct evg__actors_rel {
     evg_date last;     /* latest end: the end date of a span, else the date */
     int64_t first_start, last_end; /* their instants, so each event is converted once */
     uint32_t from_rank, to_rank, type_rank; /* the sort keys (see below) */
+    bool undirected; /* from events whose sides have no direction (ACLED's
+                      * pairs): then from ranks before to */
 } evg__actors_rel;
 
 /* One drawn edge: a run of rels with the same (from, to), one rel per type
@@ -27,6 +29,7 @@ typedef struct evg__actors_edge {
     uint32_t rel_first, rel_count; /* rels[rel_first .. rel_first + rel_count) */
     uint32_t count;                /* events, all types together */
     evg_date first, last;
+    bool undirected;               /* drawn without arrowheads */
 } evg__actors_edge;
 
 typedef struct evg__actors_graph {

@@ -534,6 +534,8 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
     if (rc == 0) {
         evg__gv_set(e, laid_out_label(f, place) ? "label" : "xlabel", label.data, "");
         evg__gv_set(e, "color", color.data, "");
+        if (edge->undirected)
+            evg__gv_set(e, "dir", "none", "");
         unsigned char line = f->type_line[f->shown->rels[edge->rel_first].type];
         if (line)
             evg__gv_set(e, "style", line_styles[line], "");
@@ -639,7 +641,14 @@ static int set_graph_label(figure *f, Agraph_t *g)
                             kind_styles[k].name);
         text_str(&t, "</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"" MUTED_COLOR
                      "\">Arrows run from an event's actor to its targets, thicker for more "
-                     "events.</FONT></TD></TR>");
+                     "events.");
+        bool undirected = false;
+        for (size_t i = 0; i < all->edge_count && !undirected; i++)
+            undirected = all->edges[i].undirected;
+        if (undirected)
+            text_str(&t, " Lines without arrowheads join the two sides of an event "
+                         "(ACLED's actor pairs).");
+        text_str(&t, "</FONT></TD></TR>");
     }
     if (f->sources && *f->sources) {
         text_str(&t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"" MUTED_COLOR
@@ -1185,7 +1194,7 @@ static void match_edges(int32_t *out, const evg__actors_graph *all,
     size_t j = 0;
     for (size_t i = 0; i < all->edge_count && j < period->edge_count; i++) {
         const evg__actors_edge *a = &all->edges[i], *p = &period->edges[j];
-        bool same = a->from == p->from && a->to == p->to &&
+        bool same = a->from == p->from && a->to == p->to && a->undirected == p->undirected &&
                     (aggregate == EVG_ACTORS_AGGREGATE_ALL ||
                      all->rels[a->rel_first].type == period->rels[p->rel_first].type);
         if (same)
