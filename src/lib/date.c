@@ -1,6 +1,8 @@
 #include <evgraph/date.h>
 #include <evgraph/diag.h>
 
+#include "date_int.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +18,7 @@ static int days_in_month(int year, int month)
     return month == 2 && is_leap(year) ? 29 : days[month - 1];
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil); timegm is not available in strict C11. */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+int64_t evg__days_from_civil(int64_t y, unsigned m, unsigned d)
 {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -27,6 +27,20 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
     unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + (int64_t)doe - 719468;
 }
+
+void evg__civil_from_days(int64_t z, int64_t *year, unsigned *month, unsigned *day)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *day = doy - (153 * mp + 2) / 5 + 1;
+    *month = mp < 10 ? mp + 3 : mp - 9;
+    *year = (int64_t)yoe + era * 400 + (*month <= 2);
+}
+
 
 /* Reads exactly `n` digits at *p; advances on success. */
 static bool read_digits(const char **p, const char *end, int n, int *out)
@@ -128,7 +142,7 @@ int64_t evg_date_start(const evg_date *d)
     if (d->precision == EVG_PRECISION_NONE)
         return 0;
     unsigned month = d->month ? d->month : 1, day = d->day ? d->day : 1;
-    int64_t s = days_from_civil(d->year, month, day) * 86400 + d->hour * 3600 + d->minute * 60 +
+    int64_t s = evg__days_from_civil(d->year, month, day) * 86400 + d->hour * 3600 + d->minute * 60 +
                 d->second;
     return s - (int64_t)d->zone_minutes * 60;
 }
@@ -139,10 +153,10 @@ int64_t evg_date_end(const evg_date *d)
     case EVG_PRECISION_NONE:
         return 0;
     case EVG_PRECISION_YEAR:
-        return days_from_civil(d->year + 1, 1, 1) * 86400;
+        return evg__days_from_civil(d->year + 1, 1, 1) * 86400;
     case EVG_PRECISION_MONTH:
-        return d->month == 12 ? days_from_civil(d->year + 1, 1, 1) * 86400
-                              : days_from_civil(d->year, d->month + 1u, 1) * 86400;
+        return d->month == 12 ? evg__days_from_civil(d->year + 1, 1, 1) * 86400
+                              : evg__days_from_civil(d->year, d->month + 1u, 1) * 86400;
     case EVG_PRECISION_DAY:
         return evg_date_start(d) + 86400;
     case EVG_PRECISION_MINUTE:

@@ -1344,13 +1344,9 @@ int evg__import_row(evg__import_file *f, const evg__csv_field *fields, size_t co
                        actor))
         return EVG_ENOMEM;
 
-    evg_event *e = evg__model_push((void **)&m->events, &m->event_count, &m->event_cap, sizeof *e);
+    evg_event *e = evg__model_add_event(m, id_text);
     if (e == NULL)
         return EVG_ENOMEM;
-    uint32_t index = (uint32_t)(m->event_count - 1);
-    if (evg__strmap_put(&m->event_ids, id_text, index) != index)
-        return EVG_ENOMEM;
-    e->id = id_text;
     e->date = date;
     e->type = type->type;
     e->actor = actor;

@@ -693,13 +693,9 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
     if (id_text == NULL || (!ok && evg__strmap_get(&m->event_ids, id_text) != EVG_NO_INDEX))
         return 0;
 
-    evg_event *e = evg__model_push((void **)&m->events, &m->event_count, &m->event_cap, sizeof *e);
+    evg_event *e = evg__model_add_event(m, id_text);
     if (e == NULL)
         return EVG_ENOMEM;
-    uint32_t index = (uint32_t)(m->event_count - 1);
-    if (evg__strmap_put(&m->event_ids, id_text, index) != index)
-        return EVG_ENOMEM;
-    e->id = id_text;
     e->date = date;
     e->end_date = end_date;
     e->type = type;

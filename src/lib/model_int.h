@@ -24,6 +24,10 @@ struct evg_model {
  * Returns 0 or EVG_ENOMEM. */
 int evg__model_canonical_order(evg_model *model);
 
+/* Appends a zeroed event with that id (borrowed from the arena) and
+ * registers the id; NULL when out of memory. */
+evg_event *evg__model_add_event(evg_model *model, const char *id);
+
 /* A new, empty model holding the built-in types, or NULL. */
 evg_model *evg__model_new(void);
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date_int.h"
 #include "strmap_int.h"
 
 /* Sizes in points. The default width is an A4 page's text width (17 cm), so
@@ -76,42 +77,18 @@ static int64_t floor_div(int64_t a, int64_t b)
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-/* H. Hinnant's days_from_civil and civil_from_days (proleptic Gregorian). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int64_t *year, unsigned *month, unsigned *day)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *day = doy - (153 * mp + 2) / 5 + 1;
-    *month = mp < 10 ? mp + 3 : mp - 9;
-    *year = (int64_t)yoe + era * 400 + (*month <= 2);
-}
-
 /* Month index y*12 + m-1 of a day. */
 static int64_t month_of_day(int64_t day)
 {
     int64_t y;
     unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
+    evg__civil_from_days(day, &y, &m, &d);
     return y * 12 + (int64_t)m - 1;
 }
 
 static int64_t day_of_month_index(int64_t k)
 {
-    return days_from_civil(floor_div(k, 12), (unsigned)(k - floor_div(k, 12) * 12) + 1, 1);
+    return evg__days_from_civil(floor_div(k, 12), (unsigned)(k - floor_div(k, 12) * 12) + 1, 1);
 }
 
 /* ---- growing arrays and strings ------------------------------------------------------------ */
@@ -1173,8 +1150,8 @@ static void describe_bin(builder *b, attempt *at, size_t i, int64_t key, type_co
     int64_t d0 = (int64_t)floor(g->t0 / 86400), d1 = (int64_t)floor(g->t1 / 86400) - 1;
     int64_t y0, y1;
     unsigned m0, m1, day0, day1;
-    civil_from_days(d0, &y0, &m0, &day0);
-    civil_from_days(d1, &y1, &m1, &day1);
+    evg__civil_from_days(d0, &y0, &m0, &day0);
+    evg__civil_from_days(d1, &y1, &m1, &day1);
     switch (at->unit) {
     case EVG_TIMELINE_BIN_DAY:
         sb_printf(s, "%u %s", day0, month_names[m0 - 1]);
@@ -2271,7 +2248,7 @@ static double unit_next(double t, tick_unit u)
 
 static void civil_of(double t, int64_t *y, unsigned *m, unsigned *d)
 {
-    civil_from_days(floor_div((int64_t)floor(t), 86400), y, m, d);
+    evg__civil_from_days(floor_div((int64_t)floor(t), 86400), y, m, d);
 }
 
 /* The label of a tick (or of the interval it starts). */
