@@ -36,28 +36,8 @@ median() { # runs command... : median wall seconds of `runs` runs
     awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-rank_graph() { # events.csv > dot
-  python3 - "$1" <<'EOF'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1], newline="")))
-def q(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
-print("digraph timeline {\n  rankdir=LR;\n  node [shape=box, fontname=Helvetica, fontsize=8];")
-dates, lanes = {}, {}
-for r in rows:
-    print(f"  {q(r['id'])} [label={q(r['date'] + ' ' + r['title'])}];")
-    dates.setdefault(r["date"], []).append(r["id"])
-    lanes.setdefault(r["actor"], []).append(r["id"])
-for d in sorted(dates):
-    print("  { rank=same; " + " ".join(q(i) for i in dates[d]) + " }")
-date_of = {r["id"]: r["date"] for r in rows}
-for ids in lanes.values():
-    ids = sorted(ids, key=lambda i: date_of[i])
-    for a, b in zip(ids, ids[1:]):
-        if date_of[a] != date_of[b]:  # events of one date share a rank
-            print(f"  {q(a)} -> {q(b)} [style=invis];")
-print("}")
-EOF
+rank_graph() { # events.csv > dot (the graph is bench/rank_graph.py's)
+  python3 "$here/../../bench/rank_graph.py" "$1"
 }
 
 printf '%8s %12s %12s %12s %10s\n' events "evgraph svg" "evgraph png" "dot -Tsvg" "dot/svg"
