@@ -87,7 +87,9 @@ static int sort_by_id(uint32_t *order, size_t first, size_t count, const void *i
 static int permute(void *items, size_t count, size_t size, const uint32_t *order,
                    uint32_t *renumber)
 {
-    char *copy = malloc(count * size + 1);
+    if (count == 0)
+        return 0;
+    char *copy = malloc(count * size);
     if (copy == NULL)
         return EVG_ENOMEM;
     memcpy(copy, items, count * size);
