@@ -69,11 +69,12 @@ typedef struct evg_actors_opts {
     double width;     /* widest the figure may be, in points; a wider drawing is scaled
                        * down. 0: 482 (17 cm, an A4 text width) */
     double dpi;       /* PNG resolution; 0: 150 */
+    evg_svg_opts svg; /* ids, stylesheet and size of SVG output */
 } evg_actors_opts;
 
 #define EVG_ACTORS_OPTS_INIT                                                                       \
     {EVG_FILTER_INIT, NULL, EVG_ACTORS_LAYOUT_AUTO, EVG_ACTORS_AGGREGATE_TYPE, false, false, true,  \
-     EVG_PERIOD_NONE, 5000, 0, 0}
+     EVG_PERIOD_NONE, 5000, 0, 0, EVG_SVG_OPTS_INIT}
 
 /* Limits of evg_actors_opts.width (points) and .dpi, as for timelines. */
 #define EVG_ACTORS_WIDTH_MIN 227.0  /* 8 cm */

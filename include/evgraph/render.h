@@ -3,6 +3,7 @@
 #ifndef EVGRAPH_RENDER_H
 #define EVGRAPH_RENDER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +34,21 @@ typedef struct evg_output {
     evg_diag_fn diag; /* errors and warnings; may be NULL */
     void *diag_payload;
 } evg_output;
+
+/* SVG for web pages that inline several figures (see the README's
+ * "Embedding SVG in web pages"). Every id in an SVG starts with the prefix
+ * and '-': an event's mark is PREFIX-EVENTID, an actor's PREFIX-ACTORID
+ * (sanitized to an XML name; "-2", "-3" ... on a repeat). Ignored by the
+ * other formats. */
+typedef struct evg_svg_opts {
+    const char *id_prefix; /* NULL: the output file's base name ("figure" for "-") */
+    const char *css;       /* stylesheet text embedded as <style>; NULL: none.
+                            * One holding "</style" is refused (EVG_EUSAGE). */
+    bool no_size;          /* leave out width and height (the viewBox stays): the
+                            * figure then scales to its container */
+} evg_svg_opts;
+
+#define EVG_SVG_OPTS_INIT {NULL, NULL, false}
 
 /* Writes `len` bytes to `path` ("-": standard output) the way figures are
  * written: through a temporary file beside the target, renamed into place

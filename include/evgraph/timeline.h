@@ -51,12 +51,13 @@ typedef struct evg_timeline_opts {
     bool cut_gaps;             /* proportional scale: cut long empty stretches out of the axis */
     double width;              /* figure width in points; 0: 482 (17 cm, an A4 text width) */
     double dpi;                /* PNG resolution; 0: 150 (the default width is 1004 pixels) */
+    evg_svg_opts svg;          /* ids, stylesheet and size of SVG output */
 } evg_timeline_opts;
 
 #define EVG_TIMELINE_OPTS_INIT                                                                     \
     {                                                                                              \
         EVG_FILTER_INIT, NULL, EVG_TIMELINE_LANES_ACTOR, EVG_TIMELINE_SCALE_PROPORTIONAL,          \
-            EVG_TIMELINE_BIN_AUTO, true, 0, 0                                                      \
+            EVG_TIMELINE_BIN_AUTO, true, 0, 0, EVG_SVG_OPTS_INIT                                   \
     }
 
 /* Limits of evg_timeline_opts.width (points) and .dpi. */

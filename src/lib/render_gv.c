@@ -148,6 +148,12 @@ int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
 int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
                   evg__reporter *rep)
 {
+    return evg__gv_write_web(graph, engine, out, rep, NULL);
+}
+
+int evg__gv_write_web(Agraph_t *graph, const char *engine, const evg_output *out,
+                      evg__reporter *rep, evg__svg_web *web)
+{
     if (out->format == EVG_FORMAT_DOT)
         return write_dot(graph, out, rep);
 
@@ -179,6 +185,22 @@ int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
     }
     if (out->format == EVG_FORMAT_PDF)
         fix_pdf_dates(data, len);
+    if (out->format == EVG_FORMAT_SVG && web) {
+        char *page = NULL;
+        size_t page_len = 0;
+        if ((rc = evg__svg_finish(web, data, len, &page, &page_len)) != 0) {
+            evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "out of memory finishing the SVG");
+            goto done;
+        }
+        if (web->capture) {
+            *web->capture = page;
+            *web->capture_len = page_len;
+        } else {
+            rc = evg__output_write(out->path, page, page_len, rep);
+            free(page);
+        }
+        goto done;
+    }
     rc = evg__output_write(out->path, data, len, rep);
 done:
     if (data)

@@ -7,6 +7,7 @@
 #include <gvc.h>
 
 #include "diag_int.h"
+#include "svg_int.h"
 
 /* Lays `graph` out with `engine` and writes it as out->format to out->path,
  * atomically (output_int.h). "nop2" keeps the positions given in `pos`
@@ -16,6 +17,12 @@
  * EVG_ENOMEM. */
 int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
                   evg__reporter *rep);
+
+/* As evg__gv_write; for SVG, `web` (may be NULL) post-processes the bytes
+ * Graphviz wrote (evg__svg_finish) and, with web->capture set, hands them
+ * over instead of writing them. */
+int evg__gv_write_web(Agraph_t *graph, const char *engine, const evg_output *out,
+                      evg__reporter *rep, evg__svg_web *web);
 
 /* Lays `graph` out with `engine`, calls `read` (which may look at ND_coord,
  * GD_bb ...) and frees the layout again: for figures that reuse one layout's

@@ -4,6 +4,7 @@
  * written renders to the same picture with `neato -n2` or `dot`.
  */
 #include "render_gv_int.h"
+#include "svg_int.h"
 #include "timeline_int.h"
 
 #include <math.h>
@@ -111,6 +112,46 @@ static void set_box(Agnode_t *n, const gv_attrs *a, const evg__tl_box *box, doub
     set(n, a->height, h);
 }
 
+/* Web attributes of one object: class, and for a mark of an item its id,
+ * tooltip and link (placeholders, evg__svg_finish escapes the values). */
+typedef struct web_ctx {
+    evg__svg_web *web; /* NULL: not SVG */
+    const evg_model *model;
+    evg__reporter *rep;
+} web_ctx;
+
+static void set_class(void *object, const web_ctx *w, const char *cls)
+{
+    if (w->web)
+        evg__gv_set(object, "class", cls, "");
+}
+
+static void set_item_web(Agnode_t *n, const web_ctx *w, const evg__tl_layout *l, uint32_t item,
+                         bool bin)
+{
+    if (w->web == NULL || item == EVG_NO_INDEX || item >= l->item_count)
+        return;
+    const evg__tl_item *it = &l->items[item];
+    if (it->count == 0)
+        return;
+    const evg_event *first = evg_model_event(w->model, it->events[0]);
+    char id[256], cls[200], type[120], hold[24];
+    evg__svg_id(w->web, id, sizeof id, bin ? "bin" : NULL, first->id);
+    evg__gv_set(n, "id", id, "");
+    evg__svg_name(type, sizeof type, evg_model_type(w->model, first->type)->id);
+    snprintf(cls, sizeof cls, "event%s type-%s", bin ? " bin" : "", type);
+    evg__gv_set(n, "class", cls, "");
+    if (it->tooltip) {
+        evg__svg_hold(w->web, hold, it->tooltip);
+        evg__gv_set(n, "tooltip", hold, "");
+    }
+    const char *url = it->count == 1 ? evg__event_url(w->web, first, w->rep) : NULL;
+    if (url) {
+        evg__svg_hold(w->web, hold, url);
+        evg__gv_set(n, "URL", hold, "");
+    }
+}
+
 static Agnode_t *new_node(Agraph_t *g, const char *prefix, size_t index)
 {
     char name[48];
@@ -119,7 +160,7 @@ static Agnode_t *new_node(Agraph_t *g, const char *prefix, size_t index)
 }
 
 static int add_rects(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, uint8_t role,
-                     const char *prefix)
+                     const char *prefix, const web_ctx *w, const char *cls)
 {
     for (size_t i = 0; i < l->rect_count; i++) {
         const evg__tl_rect *r = &l->rects[i];
@@ -135,18 +176,20 @@ static int add_rects(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, ui
         set(n, a->fillcolor, r->fill);
         set(n, a->color, r->fill);
         set(n, a->penwidth, "0");
+        set_class(n, w, cls);
     }
     return 0;
 }
 
 static int add_lines(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, Agnode_t *from,
-                     Agnode_t *to, uint8_t role, const char *prefix)
+                     Agnode_t *to, uint8_t role, const char *prefix, const web_ctx *w,
+                     const char *cls)
 {
     for (size_t i = 0; i < l->line_count; i++) {
         const evg__tl_line *ln = &l->lines[i];
         if (ln->role != role)
             continue;
-        char name[48], x0[32], y0[32], x1[32], y1[32], pos[320], w[32];
+        char name[48], x0[32], y0[32], x1[32], y1[32], pos[320], width[32];
         snprintf(name, sizeof name, "%s%zu", prefix, i);
         Agedge_t *e = agedge(g, from, to, name, 1);
         if (e == NULL)
@@ -157,16 +200,17 @@ static int add_lines(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, Ag
         format_number(y1, sizeof y1, l->height - ln->y1);
         /* A straight cubic Bezier: the control points on the ends. */
         snprintf(pos, sizeof pos, "%s,%s %s,%s %s,%s %s,%s", x0, y0, x0, y0, x1, y1, x1, y1);
-        format_number(w, sizeof w, ln->width);
+        format_number(width, sizeof width, ln->width);
         set(e, a->edge_pos, pos);
         set(e, a->edge_color, ln->color);
-        set(e, a->edge_penwidth, w);
+        set(e, a->edge_penwidth, width);
+        set_class(e, w, cls);
     }
     return 0;
 }
 
 static int add_marks(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, uint8_t role,
-                     const char *prefix)
+                     const char *prefix, const web_ctx *w)
 {
     for (size_t i = 0; i < l->mark_count; i++) {
         const evg__tl_mark *m = &l->marks[i];
@@ -193,7 +237,12 @@ static int add_marks(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, ui
         } else {
             set(n, a->label, "");
         }
-        if (m->item != EVG_NO_INDEX && l->items[m->item].tooltip) {
+        if (w->web) {
+            if (role == EVG__TL_GLYPH || role == EVG__TL_BIN)
+                set_item_web(n, w, l, m->item, role == EVG__TL_BIN);
+            else
+                set_class(n, w, role == EVG__TL_SWATCH ? "legend" : "event-target");
+        } else if (m->item != EVG_NO_INDEX && l->items[m->item].tooltip) {
             char *tip = gv_text(l->items[m->item].tooltip, 't');
             if (tip == NULL)
                 return EVG_ENOMEM;
@@ -204,18 +253,23 @@ static int add_marks(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, ui
     return 0;
 }
 
-static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l)
+static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, const web_ctx *w)
 {
     static const struct {
         uint8_t role;
-        const char *prefix;
+        const char *prefix, *cls;
     } order[] = {
-        {EVG__TL_TITLE, "title"},         {EVG__TL_DEK, "dek"},
-        {EVG__TL_NOTE, "note"},           {EVG__TL_LEGEND, "key_text"},
-        {EVG__TL_AXIS_MAJOR, "axis_major"}, {EVG__TL_AXIS_MINOR, "axis"},
-        {EVG__TL_GROUP, "group"},         {EVG__TL_LANE, "lane"},
-        {EVG__TL_LABEL, "label"},         {EVG__TL_CASUALTIES, "casualties"},
-        {EVG__TL_CAPTION, "caption"},
+        {EVG__TL_TITLE, "title", "title"},
+        {EVG__TL_DEK, "dek", "subtitle"},
+        {EVG__TL_NOTE, "note", "note"},
+        {EVG__TL_LEGEND, "key_text", "legend"},
+        {EVG__TL_AXIS_MAJOR, "axis_major", "axis axis-major"},
+        {EVG__TL_AXIS_MINOR, "axis", "axis"},
+        {EVG__TL_GROUP, "group", "lane-label lane-group"},
+        {EVG__TL_LANE, "lane", "lane-label"},
+        {EVG__TL_LABEL, "label", "event-label"},
+        {EVG__TL_CASUALTIES, "casualties", "casualties"},
+        {EVG__TL_CAPTION, "caption", "caption"},
     };
     /* Texts of one font and size together: Graphviz's pango plugin keeps
      * only the last font, and switching costs more than the text itself. */
@@ -241,23 +295,48 @@ static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l)
                 set(n, a->fontsize, size);
             if (strcmp(t->color, "#222222") != 0)
                 set(n, a->fontcolor, t->color);
+            set_class(n, w, order[k].cls);
         }
     }
     return 0;
 }
 
 int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const evg_output *out,
-                   evg__reporter *rep)
+                   evg__reporter *rep, const evg_model *model, evg__svg_web *web)
 {
     int rc = 0;
+    evg__svg_web own;
+    bool own_web = false;
+    if (out->format == EVG_FORMAT_SVG && web == NULL) {
+        if ((rc = evg__svg_web_init(&own, out->path, opts ? &opts->svg : NULL, rep)) != 0)
+            return rc;
+        web = &own;
+        own_web = true;
+    }
+    if (out->format != EVG_FORMAT_SVG)
+        web = NULL;
+    web_ctx w = {web, model, rep};
+    if (web) {
+        /* The figure's name for screen readers: its title, and the line
+         * under it (how many events, from when to when). */
+        evg__buf_str(&web->title, opts && opts->title ? opts->title : "Timeline of events");
+        for (size_t i = 0; i < l->text_count; i++)
+            if (l->texts[i].role == EVG__TL_DEK || l->texts[i].role == EVG__TL_NOTE)
+                evg__buf_str(&web->desc, l->texts[i].text);
+        if (web->desc.len == 0)
+            evg__buf_printf(&web->desc, "Timeline of %zu events", l->event_count);
+    }
     Agraph_t *g = agopen("timeline", Agdirected, NULL);
-    if (g == NULL)
+    if (g == NULL) {
+        if (own_web)
+            evg__svg_web_free(&own);
         return EVG_ENOMEM;
+    }
     agattr(g, AGRAPH, "layout", "nop2");
     agattr(g, AGRAPH, "pad", "0");
     agattr(g, AGRAPH, "margin", "0"); /* PDF adds half an inch around otherwise */
     agattr(g, AGRAPH, "bgcolor", "white");
-    agattr(g, AGRAPH, "id", "timeline");
+    agattr(g, AGRAPH, "id", web ? web->prefix : "timeline");
     if (out->format == EVG_FORMAT_PNG) {
         /* Only for PNG: Graphviz scales SVG and PDF by dpi/72 too. Cairo
          * draws no bitmap wider or taller than 32,767 pixels (Graphviz
@@ -334,35 +413,44 @@ int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const
     }
     static const struct {
         uint8_t role;
-        const char *prefix;
+        const char *prefix, *cls;
     } line_roles[] = {
-        {EVG__TL_GRID, "grid"}, {EVG__TL_SEPARATOR, "rule"}, {EVG__TL_GROUP_SEPARATOR, "rule"},
-        {EVG__TL_AXIS, "axis_line"}, {EVG__TL_TICK, "tick"}, {EVG__TL_BREAK, "cut"},
+        {EVG__TL_GRID, "grid", "axis grid"},
+        {EVG__TL_SEPARATOR, "rule", "lane-rule"},
+        {EVG__TL_GROUP_SEPARATOR, "rule", "lane-rule lane-group-rule"},
+        {EVG__TL_AXIS, "axis_line", "axis"},
+        {EVG__TL_TICK, "tick", "axis tick"},
+        {EVG__TL_BREAK, "cut", "axis cut"},
     };
     for (size_t k = 0; k < sizeof line_roles / sizeof line_roles[0] && rc == 0; k++)
-        rc = add_lines(g, &a, l, from, to, line_roles[k].role, line_roles[k].prefix);
+        rc = add_lines(g, &a, l, from, to, line_roles[k].role, line_roles[k].prefix, &w,
+                       line_roles[k].cls);
     if (rc == 0)
-        rc = add_rects(g, &a, l, EVG__TL_STRIPE, "stripe");
+        rc = add_rects(g, &a, l, EVG__TL_STRIPE, "stripe", &w, "lane");
     if (rc == 0)
-        rc = add_rects(g, &a, l, EVG__TL_BAND, "band");
+        rc = add_rects(g, &a, l, EVG__TL_BAND, "band", &w, "event-band");
     if (rc == 0)
-        rc = add_rects(g, &a, l, EVG__TL_BAR, "bar");
+        rc = add_rects(g, &a, l, EVG__TL_BAR, "bar", &w, "event-bar");
     if (rc == 0)
-        rc = add_rects(g, &a, l, EVG__TL_CAP, "bar_end");
+        rc = add_rects(g, &a, l, EVG__TL_CAP, "bar_end", &w, "event-bar");
     if (rc == 0)
-        rc = add_marks(g, &a, l, EVG__TL_TARGET, "target");
+        rc = add_marks(g, &a, l, EVG__TL_TARGET, "target", &w);
     if (rc == 0)
-        rc = add_marks(g, &a, l, EVG__TL_SWATCH, "key");
+        rc = add_marks(g, &a, l, EVG__TL_SWATCH, "key", &w);
     if (rc == 0)
-        rc = add_marks(g, &a, l, EVG__TL_GLYPH, "event");
+        rc = add_marks(g, &a, l, EVG__TL_GLYPH, "event", &w);
     if (rc == 0)
-        rc = add_marks(g, &a, l, EVG__TL_BIN, "bin");
+        rc = add_marks(g, &a, l, EVG__TL_BIN, "bin", &w);
     if (rc == 0)
-        rc = add_texts(g, &a, l);
+        rc = add_texts(g, &a, l, &w);
+    if (rc == 0 && web && (web->failed || web->title.failed || web->desc.failed))
+        rc = EVG_ENOMEM;
     if (rc)
         goto done;
-    rc = evg__gv_write(g, "nop2", out, rep);
+    rc = evg__gv_write_web(g, "nop2", out, rep, web);
 done:
     agclose(g);
+    if (own_web)
+        evg__svg_web_free(&own);
     return rc;
 }

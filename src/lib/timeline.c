@@ -3076,6 +3076,12 @@ done:
 int evg_timeline_write(const evg_model *model, const evg_timeline_opts *opts,
                        const evg_output *out)
 {
+    return evg__timeline_write_web(model, opts, out, NULL);
+}
+
+int evg__timeline_write_web(const evg_model *model, const evg_timeline_opts *opts,
+                            const evg_output *out, struct evg__svg_web *web)
+{
     evg__reporter rep = {out->diag, out->diag_payload, 0, 0, 0, false};
     evg_timeline_opts defaults = EVG_TIMELINE_OPTS_INIT;
     if (opts == NULL)
@@ -3097,7 +3103,7 @@ int evg_timeline_write(const evg_model *model, const evg_timeline_opts *opts,
         if (count == 0)
             evg__report(&rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
                         "no events to draw: the figure only says so");
-        rc = evg__tl_render(&layout, opts, out, &rep);
+        rc = evg__tl_render(&layout, opts, out, &rep, model, web);
     }
     evg__tl_layout_free(&layout);
     free(events);

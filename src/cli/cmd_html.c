@@ -1,0 +1,2 @@
+/* evgraph html */
+typedef int cmd_html_placeholder;

@@ -1,0 +1,2 @@
+/* the html page: see include/evgraph/html.h */
+typedef int evg__html_placeholder;

@@ -1,0 +1,90 @@
+/* SVG that a web page can embed: ids with a per-figure prefix, classes,
+ * tooltips and checked links, escaping Graphviz 2.43 does not guarantee,
+ * accessibility attributes and an optional stylesheet. The renderers give
+ * Graphviz safe placeholders for every data-bearing attribute (tooltips,
+ * links) and evg__svg_finish puts the escaped values in afterwards. */
+#ifndef EVG_SVG_INT_H
+#define EVG_SVG_INT_H
+
+#include <evgraph/model.h>
+#include <evgraph/render.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag_int.h"
+#include "strmap_int.h"
+
+/* A growing byte buffer; a failed allocation is remembered. */
+typedef struct evg__buf {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} evg__buf;
+
+void evg__buf_add(evg__buf *b, const char *s, size_t n);
+void evg__buf_str(evg__buf *b, const char *s);
+void evg__buf_printf(evg__buf *b, const char *fmt, ...) EVG__PRINTF(2, 3);
+/* Text as XML/HTML character data or attribute value: & < > " ' escaped,
+ * newlines and tabs as character references (kept in attributes), other
+ * control characters dropped. */
+void evg__buf_xml(evg__buf *b, const char *s);
+
+#define EVG__SVG_PREFIX_MAX 48
+
+typedef struct evg__svg_web {
+    char prefix[EVG__SVG_PREFIX_MAX]; /* an XML name, ASCII */
+    const char *css;                  /* NULL: none */
+    bool no_size;                     /* leave out width and height */
+    bool warn_urls;                   /* report disallowed link schemes */
+    evg__buf title, desc;             /* plain text */
+    char **held;                      /* values behind the placeholders */
+    size_t held_count, held_cap;
+    evg__strmap ids; /* ids given out, to keep them unique */
+    char **id_list;
+    size_t id_count, id_cap;
+    bool failed;
+    /* Set: the finished SVG is handed over here instead of being written. */
+    char **capture;
+    size_t *capture_len;
+} evg__svg_web;
+
+/* Sets up `web` for an output: prefix from opts->id_prefix, else from the
+ * base name of `path` ("figure" for "-"). `opts` may be NULL. Returns 0 or
+ * EVG_EUSAGE (a stylesheet holding "</style", reported). */
+int evg__svg_web_init(evg__svg_web *web, const char *path, const evg_svg_opts *opts,
+                      evg__reporter *rep);
+void evg__svg_web_free(evg__svg_web *web);
+
+/* Writes the sanitized form of `name` (ASCII letters, digits, '-', '_', '.';
+ * other bytes as _HH) to buf, at most size-1 bytes. */
+void evg__svg_name(char *buf, size_t size, const char *name);
+
+/* A unique id "PREFIX-KIND-ID" (KIND may be NULL: "PREFIX-ID") in buf;
+ * a repeat gets "-2", "-3" ... in the order asked. */
+void evg__svg_id(evg__svg_web *web, char *buf, size_t size, const char *kind, const char *id);
+
+/* A placeholder for `value` (a tooltip or an allowed link) to give Graphviz
+ * in its place; written to buf (at least 24 bytes). */
+void evg__svg_hold(evg__svg_web *web, char *buf, const char *value);
+
+/* Whether a link target may become a link: http, https and mailto, and
+ * relative references (no scheme; not "//host"). Anything holding
+ * whitespace, control characters or a backslash is refused, since browsers
+ * ignore those inside a scheme. On refusal *why names the scheme or the
+ * reason (a static string or `scheme`, a caller buffer of 32 bytes). */
+bool evg__url_allowed(const char *url, char scheme[32], const char **why);
+
+/* Checks an event's url; a disallowed one is reported (when
+ * web->warn_urls) and NULL returned. */
+const char *evg__event_url(evg__svg_web *web, const evg_event *e, evg__reporter *rep);
+
+/* Post-processes Graphviz's SVG: ids prefixed and unique, placeholders
+ * replaced by escaped values, entity references Graphviz left undefined
+ * escaped, no event-handler attributes or disallowed links, role="img",
+ * aria-labelledby, <title>, <desc> and <style> added; width and height
+ * dropped when web->no_size. *out is malloc'd. Returns 0 or EVG_ENOMEM. */
+int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out,
+                    size_t *out_len);
+
+#endif

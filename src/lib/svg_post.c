@@ -1,0 +1,609 @@
+/* SVG for web pages: see svg_int.h. Graphviz 2.43 writes URL/href values
+ * unescaped, keeps "&name;" sequences it takes for entities (undefined ones
+ * included), and gives every figure the same ids (graph0, node1 ...) or, with
+ * a graph id, gives its clusters that same id. Instead of trusting it, every
+ * value that carries data is a placeholder while Graphviz writes, and the
+ * bytes it wrote are read once more here, tag by tag. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "svg_int.h"
+
+#include <evgraph/diag.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void evg__buf_add(evg__buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (b->len + n + 1 > cap)
+            cap *= 2;
+        char *p = realloc(b->data, cap);
+        if (p == NULL) {
+            b->failed = true;
+            return;
+        }
+        b->data = p;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void evg__buf_str(evg__buf *b, const char *s)
+{
+    evg__buf_add(b, s, strlen(s));
+}
+
+void evg__buf_printf(evg__buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = true;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        evg__buf_add(b, small, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (big == NULL) {
+        b->failed = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    evg__buf_add(b, big, (size_t)n);
+    free(big);
+}
+
+/* `attribute`: quotes escaped and line breaks kept as references (a parser
+ * turns a raw newline in an attribute into a space). */
+static void buf_escape(evg__buf *b, const char *s, size_t len, bool attribute)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *rep = NULL;
+        switch (c) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = attribute ? "&#39;" : NULL; break;
+        case '\n': rep = attribute ? "&#10;" : NULL; break;
+        case '\t': rep = attribute ? "&#9;" : NULL; break;
+        case '\r': rep = ""; break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                rep = "";
+        }
+        if (rep == NULL)
+            continue;
+        evg__buf_add(b, s + run, i - run);
+        evg__buf_str(b, rep);
+        run = i + 1;
+    }
+    evg__buf_add(b, s + run, len - run);
+}
+
+void evg__buf_xml(evg__buf *b, const char *s)
+{
+    buf_escape(b, s, strlen(s), true);
+}
+
+void evg__svg_name(char *buf, size_t size, const char *name)
+{
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p && o + 4 < size; p++) {
+        unsigned char c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_' || c == '.')
+            buf[o++] = (char)c;
+        else
+            o += (size_t)snprintf(buf + o, size - o, "_%02x", c);
+    }
+    buf[o] = '\0';
+}
+
+static bool name_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* Remembers an id; false when it was given out already or memory ran out. */
+static bool claim_id(evg__strmap *ids, char ***list, size_t *count, size_t *cap, const char *id,
+                     bool *failed)
+{
+    if (evg__strmap_get(ids, id) != UINT32_MAX)
+        return false;
+    if (*count == *cap) {
+        size_t grown = *cap ? *cap * 2 : 64;
+        char **p = realloc(*list, grown * sizeof *p);
+        if (p == NULL) {
+            *failed = true;
+            return true;
+        }
+        *list = p;
+        *cap = grown;
+    }
+    char *copy = strdup(id);
+    if (copy == NULL || evg__strmap_put(ids, copy, 0) == UINT32_MAX) {
+        free(copy);
+        *failed = true;
+        return true;
+    }
+    (*list)[(*count)++] = copy;
+    return true;
+}
+
+int evg__svg_web_init(evg__svg_web *web, const char *out_path, const evg_svg_opts *opts,
+                      evg__reporter *rep)
+{
+    memset(web, 0, sizeof *web);
+    web->warn_urls = true;
+    web->css = opts ? opts->css : NULL;
+    web->no_size = opts && opts->no_size;
+    const char *source = opts ? opts->id_prefix : NULL;
+    char base[EVG__SVG_PREFIX_MAX];
+    if (source == NULL || source[0] == '\0') {
+        const char *path = out_path && strcmp(out_path, "-") != 0 ? out_path : "figure";
+        const char *slash = strrchr(path, '/');
+        const char *name = slash ? slash + 1 : path;
+        size_t len = strcspn(name, ".");
+        if (len == 0)
+            name = "figure", len = 6;
+        if (len >= sizeof base)
+            len = sizeof base - 1;
+        memcpy(base, name, len);
+        base[len] = '\0';
+        source = base;
+    }
+    /* An XML name starts with a letter or '_'; CSS selectors like it too. */
+    char name[EVG__SVG_PREFIX_MAX - 2];
+    evg__svg_name(name, sizeof name, source);
+    snprintf(web->prefix, sizeof web->prefix, "%s%s", name_start(name[0]) ? "" : "f", name);
+    if (web->css) {
+        for (const char *p = web->css; *p; p++) {
+            if (p[0] == '<' && p[1] == '/' && strncasecmp(p + 2, "style", 5) == 0) {
+                evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
+                            "the stylesheet holds '</style', which would end it early in a "
+                            "web page");
+                return EVG_EUSAGE;
+            }
+        }
+    }
+    return 0;
+}
+
+void evg__svg_web_free(evg__svg_web *web)
+{
+    for (size_t i = 0; i < web->held_count; i++)
+        free(web->held[i]);
+    free(web->held);
+    for (size_t i = 0; i < web->id_count; i++)
+        free(web->id_list[i]);
+    free(web->id_list);
+    evg__strmap_free(&web->ids);
+    free(web->title.data);
+    free(web->desc.data);
+    memset(web, 0, sizeof *web);
+}
+
+void evg__svg_id(evg__svg_web *web, char *buf, size_t size, const char *kind, const char *id)
+{
+    char name[160];
+    evg__svg_name(name, sizeof name, id);
+    snprintf(buf, size, "%s-%s%s%s", web->prefix, kind ? kind : "", kind ? "-" : "", name);
+    size_t base_len = strlen(buf);
+    for (unsigned long n = 2;
+         !claim_id(&web->ids, &web->id_list, &web->id_count, &web->id_cap, buf, &web->failed);
+         n++)
+        snprintf(buf + base_len, size - base_len, "-%lu", n);
+}
+
+void evg__svg_hold(evg__svg_web *web, char *buf, const char *value)
+{
+    snprintf(buf, 24, "evgph%zu", web->held_count);
+    if (web->held_count == web->held_cap) {
+        size_t cap = web->held_cap ? web->held_cap * 2 : 64;
+        char **p = realloc(web->held, cap * sizeof *p);
+        if (p == NULL) {
+            web->failed = true;
+            return;
+        }
+        web->held = p;
+        web->held_cap = cap;
+    }
+    char *copy = strdup(value);
+    if (copy == NULL) {
+        web->failed = true;
+        return;
+    }
+    web->held[web->held_count++] = copy;
+}
+
+bool evg__url_allowed(const char *url, char scheme[32], const char **why)
+{
+    *why = NULL;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= 0x20 || *p == 0x7F || *p == '\\') {
+            *why = "spaces, control characters or backslashes";
+            return false;
+        }
+    }
+    size_t len = strcspn(url, ":/?#");
+    if (url[len] != ':') {
+        if (url[0] == '/' && url[1] == '/') {
+            *why = "'//' (another host)";
+            return false;
+        }
+        return true; /* relative */
+    }
+    bool valid = len > 0 && ((url[0] | 0x20) >= 'a' && (url[0] | 0x20) <= 'z');
+    for (size_t i = 0; valid && i < len; i++) {
+        char c = url[i];
+        valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '+' || c == '-' || c == '.';
+    }
+    if (valid && ((len == 4 && strncasecmp(url, "http", 4) == 0) ||
+                  (len == 5 && strncasecmp(url, "https", 5) == 0) ||
+                  (len == 6 && strncasecmp(url, "mailto", 6) == 0)))
+        return true;
+    size_t n = len + 1 < 31 ? len + 1 : 31;
+    memcpy(scheme, url, n);
+    scheme[n] = '\0';
+    if (n == 31)
+        memcpy(scheme + 27, "...", 4);
+    *why = scheme;
+    return false;
+}
+
+const char *evg__event_url(evg__svg_web *web, const evg_event *e, evg__reporter *rep)
+{
+    if (e->url == NULL || e->url[0] == '\0')
+        return NULL;
+    char scheme[32];
+    const char *why;
+    if (evg__url_allowed(e->url, scheme, &why))
+        return e->url;
+    if (web == NULL || web->warn_urls) {
+        char id[EVG__EXCERPT_SIZE];
+        evg__excerpt(id, sizeof id, e->id, strlen(e->id));
+        if (why == scheme) {
+            char shown[EVG__EXCERPT_SIZE];
+            evg__excerpt(shown, sizeof shown, scheme, strlen(scheme));
+            evg__report(rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
+                        "events line %lu: url of event '%s' has a disallowed scheme '%s'; no "
+                        "link",
+                        (unsigned long)e->line, id, shown);
+        } else {
+            evg__report(rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
+                        "events line %lu: url of event '%s' holds %s; no link",
+                        (unsigned long)e->line, id, why);
+        }
+    }
+    return NULL;
+}
+
+/* ---- post-processing ---- */
+
+static bool xml_char_ok(unsigned long c)
+{
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static void put_utf8(evg__buf *b, unsigned long c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80)
+        u[0] = (char)c, n = 1;
+    else if (c < 0x800)
+        u[0] = (char)(0xC0 | (c >> 6)), u[1] = (char)(0x80 | (c & 0x3F)), n = 2;
+    else if (c < 0x10000)
+        u[0] = (char)(0xE0 | (c >> 12)), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
+        u[2] = (char)(0x80 | (c & 0x3F)), n = 3;
+    else
+        u[0] = (char)(0xF0 | (c >> 18)), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F)), n = 4;
+    evg__buf_add(b, u, n);
+}
+
+/* The text Graphviz meant: the five XML entities and valid character
+ * references decoded; any other '&' (an undefined "&nbsp;", a "&#1;") is
+ * taken literally. */
+static void decode(evg__buf *b, const char *s, size_t len)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } named[] = {{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''}};
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '&') {
+            size_t run = i;
+            while (i < len && s[i] != '&')
+                i++;
+            evg__buf_add(b, s + run, i - run);
+            i--;
+            continue;
+        }
+        bool done = false;
+        for (size_t k = 0; k < 5 && !done; k++) {
+            size_t n = strlen(named[k].name);
+            if (len - i - 1 >= n && memcmp(s + i + 1, named[k].name, n) == 0) {
+                evg__buf_add(b, &named[k].c, 1);
+                i += n;
+                done = true;
+            }
+        }
+        if (!done && i + 2 < len && s[i + 1] == '#') {
+            bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+            size_t j = i + 2 + hex;
+            unsigned long c = 0;
+            size_t digits = 0;
+            for (; j < len && digits < 8; j++, digits++) {
+                char d = s[j];
+                int v = d >= '0' && d <= '9'                ? d - '0'
+                        : hex && (d | 0x20) >= 'a' && (d | 0x20) <= 'f' ? (d | 0x20) - 'a' + 10
+                                                              : -1;
+                if (v < 0)
+                    break;
+                c = c * (hex ? 16 : 10) + (unsigned long)v;
+            }
+            if (digits && j < len && s[j] == ';' && xml_char_ok(c)) {
+                put_utf8(b, c);
+                i = j;
+                done = true;
+            }
+        }
+        if (!done)
+            evg__buf_add(b, "&", 1);
+    }
+}
+
+typedef struct post {
+    evg__svg_web *web;
+    evg__buf out, scratch;
+    evg__strmap ids;
+    char **id_list;
+    size_t id_count, id_cap;
+    bool failed;
+    bool root_done;
+} post;
+
+static void put_text(post *p, const char *s, size_t len)
+{
+    p->scratch.len = 0;
+    decode(&p->scratch, s, len);
+    if (p->scratch.data)
+        buf_escape(&p->out, p->scratch.data, p->scratch.len, false);
+}
+
+static bool starts_with(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/* An id as written: with the prefix and unique in the document. */
+static void put_id(post *p, const char *raw, size_t raw_len)
+{
+    p->scratch.len = 0;
+    decode(&p->scratch, raw, raw_len);
+    if (p->scratch.failed || p->scratch.data == NULL) {
+        p->failed = true;
+        return;
+    }
+    const char *id = p->scratch.data;
+    bool link = strncmp(id, "a_", 2) == 0; /* Graphviz's id of a node's <a> */
+    if (link)
+        id += 2;
+    char name[256];
+    evg__svg_name(name, sizeof name, id);
+    const char *prefix = p->web->prefix;
+    size_t plen = strlen(prefix);
+    char want[320];
+    bool has_prefix = strncmp(name, prefix, plen) == 0 &&
+                      (name[plen] == '\0' || name[plen] == '-' || name[plen] == '_');
+    snprintf(want, sizeof want, "%s%s%s%s", has_prefix ? "" : prefix, has_prefix ? "" : "-", name,
+             link ? "-link" : "");
+    size_t base = strlen(want);
+    for (unsigned long n = 2;
+         !claim_id(&p->ids, &p->id_list, &p->id_count, &p->id_cap, want, &p->failed); n++)
+        snprintf(want + base, sizeof want - base, "-%lu", n);
+    buf_escape(&p->out, want, strlen(want), true);
+}
+
+/* A held value when `value` is exactly a placeholder, else NULL. */
+static const char *held_value(const post *p, const char *value, size_t len)
+{
+    if (!starts_with(value, len, "evgph") || len == 5 || len > 20)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 5; i < len; i++) {
+        if (value[i] < '0' || value[i] > '9')
+            return NULL;
+        n = n * 10 + (size_t)(value[i] - '0');
+    }
+    return n < p->web->held_count ? p->web->held[n] : NULL;
+}
+
+static void put_root_extras(post *p)
+{
+    const char *x = p->web->prefix;
+    evg__buf_printf(&p->out, "\n<title id=\"%s-title\">", x);
+    buf_escape(&p->out, p->web->title.data ? p->web->title.data : "", p->web->title.len, false);
+    evg__buf_printf(&p->out, "</title>\n<desc id=\"%s-desc\">", x);
+    buf_escape(&p->out, p->web->desc.data ? p->web->desc.data : "", p->web->desc.len, false);
+    evg__buf_str(&p->out, "</desc>");
+    if (p->web->css) {
+        /* CDATA cannot hold "]]>": split it across two sections. */
+        evg__buf_str(&p->out, "\n<style type=\"text/css\"><![CDATA[\n");
+        for (const char *s = p->web->css; *s; s++) {
+            unsigned char c = (unsigned char)*s;
+            if (strncmp(s, "]]>", 3) == 0) {
+                evg__buf_str(&p->out, "]]]]><![CDATA[>");
+                s += 2;
+            } else if (c >= 0x20 || c == '\n' || c == '\t') {
+                evg__buf_add(&p->out, s, 1);
+            }
+        }
+        evg__buf_str(&p->out, "\n]]></style>");
+    }
+}
+
+/* One start or end tag, s[0] == '<'; returns its length. */
+static size_t put_tag(post *p, const char *s, size_t len)
+{
+    size_t i = 1;
+    bool end_tag = i < len && s[i] == '/';
+    i += end_tag;
+    size_t name_at = i;
+    while (i < len && s[i] != '>' && s[i] != '/' && s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
+        i++;
+    size_t name_len = i - name_at;
+    bool root = !end_tag && !p->root_done && name_len == 3 && memcmp(s + name_at, "svg", 3) == 0;
+    evg__buf_add(&p->out, s, i);
+    for (;;) {
+        while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+            i++;
+        if (i >= len)
+            return len;
+        if (s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>')) {
+            if (root)
+                evg__buf_printf(&p->out, " role=\"img\" aria-labelledby=\"%s-title %s-desc\"",
+                                p->web->prefix, p->web->prefix);
+            size_t n = s[i] == '>' ? 1 : 2;
+            evg__buf_add(&p->out, s + i, n);
+            if (root) {
+                p->root_done = true;
+                put_root_extras(p);
+            }
+            return i + n;
+        }
+        size_t an = i;
+        while (i < len && s[i] != '=' && s[i] != '>' && s[i] != ' ' && s[i] != '\n')
+            i++;
+        size_t an_len = i - an;
+        if (i + 1 >= len || s[i] != '=' || (s[i + 1] != '"' && s[i + 1] != '\'')) {
+            /* Not name="value": nothing Graphviz writes; drop the word. */
+            if (i < len && s[i] != '>')
+                i++;
+            continue;
+        }
+        char quote = s[i + 1];
+        size_t v = i + 2, ve = v;
+        while (ve < len && s[ve] != quote)
+            ve++;
+        i = ve < len ? ve + 1 : len;
+        const char *attr = s + an, *value = s + v;
+        size_t vlen = ve - v;
+        if (an_len >= 2 && (attr[0] | 0x20) == 'o' && (attr[1] | 0x20) == 'n')
+            continue; /* no event handlers */
+        if (root && p->web->no_size &&
+            ((an_len == 5 && memcmp(attr, "width", 5) == 0) ||
+             (an_len == 6 && memcmp(attr, "height", 6) == 0)))
+            continue;
+        bool href = (an_len == 4 && memcmp(attr, "href", 4) == 0) ||
+                    (an_len == 10 && memcmp(attr, "xlink:href", 10) == 0);
+        const char *held = held_value(p, value, vlen);
+        if (href && held == NULL) {
+            /* A link evgraph did not check: keep it only when allowed. */
+            p->scratch.len = 0;
+            decode(&p->scratch, value, vlen);
+            char scheme[32];
+            const char *why;
+            if (p->scratch.failed || p->scratch.data == NULL ||
+                !evg__url_allowed(p->scratch.data, scheme, &why))
+                continue;
+            held = p->scratch.data;
+        }
+        evg__buf_add(&p->out, " ", 1);
+        evg__buf_add(&p->out, attr, an_len);
+        evg__buf_str(&p->out, "=\"");
+        if (an_len == 2 && memcmp(attr, "id", 2) == 0) {
+            put_id(p, value, vlen);
+        } else if (held) {
+            buf_escape(&p->out, held, strlen(held), true);
+        } else {
+            p->scratch.len = 0;
+            decode(&p->scratch, value, vlen);
+            if (p->scratch.data)
+                buf_escape(&p->out, p->scratch.data, p->scratch.len, true);
+        }
+        evg__buf_add(&p->out, "\"", 1);
+    }
+}
+
+int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, size_t *out_len)
+{
+    post p = {.web = web};
+    char reserved[EVG__SVG_PREFIX_MAX + 8];
+    snprintf(reserved, sizeof reserved, "%s-title", web->prefix);
+    claim_id(&p.ids, &p.id_list, &p.id_count, &p.id_cap, reserved, &p.failed);
+    snprintf(reserved, sizeof reserved, "%s-desc", web->prefix);
+    claim_id(&p.ids, &p.id_list, &p.id_count, &p.id_cap, reserved, &p.failed);
+    size_t i = 0;
+    while (i < len) {
+        const char *s = svg + i;
+        size_t rest = len - i;
+        if (s[0] != '<') {
+            size_t n = 0;
+            while (n < rest && s[n] != '<')
+                n++;
+            put_text(&p, s, n);
+            i += n;
+        } else if (starts_with(s, rest, "<!--")) {
+            const char *end = NULL;
+            for (size_t k = 4; k + 3 <= rest && !end; k++)
+                if (memcmp(s + k, "-->", 3) == 0)
+                    end = s + k + 3;
+            size_t n = end ? (size_t)(end - s) : rest;
+            /* Comments are copied only when they cannot end early. */
+            bool clean = end != NULL;
+            for (size_t k = 4; clean && k + 3 < n; k++)
+                clean = !(s[k] == '-' && s[k + 1] == '-');
+            if (clean)
+                evg__buf_add(&p.out, s, n);
+            i += n;
+        } else if (starts_with(s, rest, "<!") || starts_with(s, rest, "<?")) {
+            /* The DOCTYPE names an external DTD: left out. The XML
+             * declaration stays. */
+            size_t n = 0;
+            while (n < rest && s[n] != '>')
+                n++;
+            n += n < rest;
+            if (starts_with(s, rest, "<?xml "))
+                evg__buf_add(&p.out, s, n);
+            i += n;
+        } else {
+            i += put_tag(&p, s, rest);
+        }
+    }
+    for (size_t k = 0; k < p.id_count; k++)
+        free(p.id_list[k]);
+    free(p.id_list);
+    evg__strmap_free(&p.ids);
+    free(p.scratch.data);
+    if (p.failed || p.out.failed || p.scratch.failed || web->failed || p.out.data == NULL) {
+        free(p.out.data);
+        return EVG_ENOMEM;
+    }
+    *out = p.out.data;
+    *out_len = p.out.len;
+    return 0;
+}
