@@ -5,6 +5,7 @@
 #include "actors.h"
 #include "date.h"
 #include "diag.h"
+#include "html.h"
 #include "load.h"
 #include "model.h"
 #include "render.h"

@@ -63,7 +63,7 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
 {
     const char *max_errors = NULL, *quiet = NULL, *max_field = NULL, *max_columns = NULL;
     const char *max_rows = NULL, *max_memory = NULL;
-    const char *input_format = NULL, *min_mentions = NULL, *non_root = NULL;
+    const char *input_format = NULL, *min_mentions = NULL, *non_root = NULL, *no_size = NULL;
     const cli_option common[] = {
         {"quiet", 'q', 0, &quiet, NULL},
         {"max-errors", 0, 1, &max_errors, NULL},
@@ -83,6 +83,9 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
         {"to", 0, 1, &c->filter.to, NULL},     {"type", 0, 1, &c->filter.types, NULL},
         {"actor", 0, 1, &c->filter.actors, NULL},
         {"depfile", 'M', 1, &c->depfile, NULL},
+        {"id-prefix", 0, 1, &c->svg.id_prefix, NULL},
+        {"css", 0, 1, &c->css_path, NULL},
+        {"no-size", 0, 0, &no_size, NULL},
     };
     const struct {
         const cli_option *options;
@@ -160,6 +163,50 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
                                "evgraph or auto)",
                                input_format);
     c->load.include_non_root = non_root != NULL;
+    c->svg.no_size = no_size != NULL;
+    if (c->svg.id_prefix && c->svg.id_prefix[0] == '\0')
+        return cli_usage_error("--id-prefix needs a non-empty value");
+    return cli_read_css(c);
+}
+
+int cli_read_css(cli *c)
+{
+    if (c->css_path == NULL)
+        return 0;
+    FILE *in = fopen(c->css_path, "rb");
+    if (in == NULL)
+        return cli_usage_error("--css: cannot open '%s': %s", c->css_path, strerror(errno));
+    {
+        size_t cap = 4096, len = 0;
+        char *data = malloc(cap);
+        size_t n;
+        while (data && (n = fread(data + len, 1, cap - len - 1, in)) > 0) {
+            len += n;
+            if (len + 1 == cap) {
+                char *bigger = cap < (1u << 24) ? realloc(data, cap * 2) : NULL;
+                if (bigger == NULL) {
+                    free(data);
+                    data = NULL;
+                    break;
+                }
+                data = bigger;
+                cap *= 2;
+            }
+        }
+        int failed = ferror(in);
+        fclose(in);
+        if (data == NULL || failed) {
+            free(data);
+            return cli_usage_error("--css: cannot read '%s' (or it is over 16 MB)", c->css_path);
+        }
+        data[len] = '\0';
+        if (strlen(data) != len) {
+            free(data);
+            return cli_usage_error("--css: '%s' holds a NUL byte", c->css_path);
+        }
+        c->css_text = data;
+        c->svg.css = data;
+    }
     return 0;
 }
 

@@ -30,6 +30,10 @@ typedef struct cli {
     const char *title;
     const char *depfile; /* -M: a make rule naming the inputs read */
     evg_filter filter;
+    /* SVG for web pages: --id-prefix, --css FILE (read into css_text), --no-size. */
+    const char *css_path;
+    char *css_text; /* malloc'd; freed by cli_run */
+    evg_svg_opts svg;
 } cli;
 
 /* Prints a diagnostic GNU style: FILE:LINE:COLUMN: SEVERITY: MESSAGE.
@@ -53,6 +57,10 @@ int cli_output(const cli *c, evg_output *out);
  * rule per input, like a compiler's -MD -MP. Returns 0 or EXIT_INVALID. */
 int cli_write_depfile(const cli *c, const char *target);
 
+/* Reads --css FILE into c->css_text and sets c->svg.css. Returns 0 or
+ * EXIT_USAGE (the error printed). */
+int cli_read_css(cli *c);
+
 /* Maps a library status to the exit status. */
 int cli_exit_code(int status);
 
@@ -62,6 +70,7 @@ int cli_load(cli *c, evg_model **model);
 int cmd_actors(cli *c, int argc, char **argv);
 int cmd_build(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
+int cmd_html(cli *c, int argc, char **argv);
 int cmd_timeline(cli *c, int argc, char **argv);
 
 /* Runs one command line (argv[0] "evgraph", argv[1] the command) as main

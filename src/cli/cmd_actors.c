@@ -47,6 +47,7 @@ int cmd_actors(cli *c, int argc, char **argv)
 
     evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
     opts.filter = c->filter;
+    opts.svg = c->svg;
     opts.title = c->title;
     opts.collapse = collapse != NULL;
     opts.self_loops = self_loops != NULL;

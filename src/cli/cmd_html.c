@@ -1,2 +1,31 @@
-/* evgraph html */
-typedef int cmd_html_placeholder;
+/* evgraph html DATASET... -o page.html: one self-contained web page. */
+#include "cli.h"
+
+#include <string.h>
+
+int cmd_html(cli *c, int argc, char **argv)
+{
+    int rc = cli_parse(c, argc, argv, 1, NULL, 0);
+    if (rc)
+        return rc;
+    if (c->output == NULL)
+        return cli_usage_error("html: no output given (-o FILE, or -o - for standard output)");
+    if (c->format_name && strcmp(c->format_name, "html") != 0)
+        return cli_usage_error("html: writes HTML only, not '%s'", c->format_name);
+    evg_output out = {0};
+    out.path = c->output;
+    out.diag = cli_print_diag;
+    out.diag_payload = c;
+    evg_html_opts opts = EVG_HTML_OPTS_INIT;
+    opts.filter = c->filter;
+    opts.title = c->title;
+    opts.css = c->svg.css;
+    evg_model *model;
+    if ((rc = cli_load(c, &model)) != 0)
+        return rc;
+    rc = cli_exit_code(evg_html_write(model, &opts, &out));
+    evg_model_free(model);
+    if (rc == 0)
+        rc = cli_write_depfile(c, c->output);
+    return rc;
+}

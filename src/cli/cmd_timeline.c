@@ -113,6 +113,7 @@ int cmd_timeline(cli *c, int argc, char **argv)
     opts.cut_gaps = keep_gaps == NULL;
     opts.title = c->title;
     opts.filter = c->filter;
+    opts.svg = c->svg;
     evg_output out;
     if ((rc = cli_output(c, &out)) != 0)
         return rc;

@@ -16,6 +16,7 @@ static const char usage_text[] =
     "  build [DIR]                  regenerate the figures of every dataset under DIR\n"
     "                               (default data) into out/<dataset>/\n"
     "  check DATASET...             validate datasets and print a summary of each\n"
+    "  html DATASET... -o FILE      one web page: timeline, actor graph, table of events\n"
     "  timeline DATASET... -o FILE  events on a time axis, in lanes by actor\n"
     "\n"
     "A DATASET is a folder holding events.csv (and optionally actors.csv and\n"
@@ -54,6 +55,11 @@ static const char usage_text[] =
     "                         with the same positions in each\n"
     "  --no-legend            leave out the legend of types, kinds and sources\n"
     "  --max-edges N          refuse to draw more edges (default 5000, 0: no cap)\n"
+    "SVG for web pages (timeline, actors, html):\n"
+    "  --id-prefix P          prefix of every id (default: the output's base name)\n"
+    "  --css FILE             embed FILE as the figure's stylesheet\n"
+    "  --no-size              no width and height: the SVG scales to its container\n"
+    "html options: -o FILE, --title TEXT, the filters, --css FILE\n"
     "\n"
     "  evgraph --help | --version\n"
     "\n"
@@ -66,6 +72,7 @@ static const struct {
     {"actors", cmd_actors},
     {"build", cmd_build},
     {"check", cmd_check},
+    {"html", cmd_html},
     {"timeline", cmd_timeline},
 };
 
@@ -92,6 +99,7 @@ int cli_run(int argc, char **argv)
     if (rc < 0)
         rc = cli_usage_error("unknown command '%s'", argv[1]);
     free(c.inputs);
+    free(c.css_text);
     return rc;
 }
 

@@ -84,4 +84,11 @@ int evg__period_split(size_t **starts, int32_t **keys, size_t *period_count,
                       size_t *coarse_events, const evg_model *model, const uint32_t *events,
                       size_t count, evg_period by);
 
+struct evg__svg_web;
+
+/* evg_actors_write with `web` for SVG: NULL makes one per file from `out`
+ * (html.c passes its own, to capture the SVG). */
+int evg__actors_write_web(const evg_model *model, const evg_actors_opts *opts,
+                          const evg_output *out, struct evg__svg_web *web);
+
 #endif

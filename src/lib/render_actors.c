@@ -8,6 +8,7 @@
 #include "output_int.h"
 #include "render_gv_int.h"
 #include "strmap_int.h"
+#include "svg_int.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -291,6 +292,7 @@ typedef struct figure {
     double dpi;                     /* PNG only; 0 otherwise */
     double label_width, label_height; /* the legend's fixed size in points (0: its own) */
     const unsigned char *type_line; /* type -> 0 solid, 1 dashed, 2 dotted */
+    evg__svg_web *web;              /* SVG: ids, classes, tooltips; NULL otherwise */
 } figure;
 
 /* A node name safe in DOT and SVG: the id when it is plain, else a form no
@@ -376,6 +378,13 @@ static Agraph_t *cluster_of(figure *f, Agraph_t *root, uint32_t actor)
     if (c == NULL)
         return NULL;
     f->cluster[actor] = c;
+    if (f->web) {
+        /* Clusters inherit the graph's id otherwise (Graphviz 2.43). */
+        char web_id[256];
+        evg__svg_id(f->web, web_id, sizeof web_id, "group", a->id);
+        evg__gv_set(c, "id", web_id, "");
+        evg__gv_set(c, "class", "actor-group", "");
+    }
     char fill[8];
     const char *color = actor_color(f->model, actor);
     tint(fill, color ? color : NEUTRAL_COLOR, 0.07);
@@ -464,6 +473,24 @@ static int add_node(figure *f, Agraph_t *root, uint32_t actor)
         snprintf(pos, sizeof pos, "%.2f,%.2f!", f->pinned->x[actor], f->pinned->y[actor]);
         evg__gv_set(n, "pos", pos, "");
     }
+    if (f->web) {
+        char web_id[256], cls[64], hold[24];
+        evg__svg_id(f->web, web_id, sizeof web_id, NULL, a->id);
+        evg__gv_set(n, "id", web_id, "");
+        snprintf(cls, sizeof cls, "actor kind-%s", kind_styles[kind].name);
+        for (char *p = cls; *p; p++)
+            *p = *p == ' ' && p > cls + 5 ? '-' : *p;
+        evg__gv_set(n, "class", cls, "");
+        text tip = {0};
+        text_str(&tip, a->name);
+        text_printf(&tip, " (%s): %lu event%s", kind_styles[kind].name, (unsigned long)activity,
+                    activity == 1 ? "" : "s");
+        if (tip.failed)
+            return EVG_ENOMEM;
+        evg__svg_hold(f->web, hold, tip.data);
+        evg__gv_set(n, "tooltip", hold, "");
+        free(tip.data);
+    }
     return 0;
 }
 
@@ -545,6 +572,42 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
         /* A mix of types is drawn as parallel lines, one per colour: the
          * band together is as wide as one line for the same count. */
         set_number(e, "penwidth", fmax(1.0, width / edge->rel_count));
+        if (f->web) {
+            text cls = {0}, tip = {0};
+            text_str(&cls, "relation");
+            for (uint32_t i = 0; i < edge->rel_count; i++) {
+                char type[120];
+                evg__svg_name(type, sizeof type,
+                              evg_model_type(f->model, f->shown->rels[edge->rel_first + i].type)->id);
+                text_printf(&cls, " type-%s", type);
+            }
+            text_str(&tip, evg_model_actor(f->model, place->from)->name);
+            text_str(&tip, edge->undirected ? " \u2013 " : " \u2192 ");
+            text_str(&tip, evg_model_actor(f->model, place->to)->name);
+            text_str(&tip, ": ");
+            /* The label's text, its line breaks as such. */
+            for (const char *p = label.data; p && *p; p++) {
+                if (p[0] == '\\' && p[1] == 'n')
+                    text_str(&tip, tip.len >= 3 && strcmp(tip.data + tip.len - 3, "\u2013") == 0
+                                       ? " "
+                                       : "; "),
+                        p++;
+                else if (p[0] == '\\' && p[1] == '\\')
+                    text_str(&tip, "\\"), p++;
+                else
+                    text_add(&tip, p, 1);
+            }
+            if (cls.failed || tip.failed) {
+                rc = EVG_ENOMEM;
+            } else {
+                char hold[24];
+                evg__gv_set(e, "class", cls.data, "");
+                evg__svg_hold(f->web, hold, tip.data);
+                evg__gv_set(e, "tooltip", hold, "");
+            }
+            free(cls.data);
+            free(tip.data);
+        }
     }
     free(label.data);
     free(color.data);
@@ -800,6 +863,8 @@ static Agraph_t *build_graph(figure *f, const char *graph_name)
         agattr(g, AGRAPH, "dpi", dpi);
     }
     agattr(g, AGRAPH, "forcelabels", "true");
+    if (f->web)
+        agattr(g, AGRAPH, "id", f->web->prefix);
     agattr(g, AGNODE, "fontname", FONT);
     agattr(g, AGNODE, "fontcolor", TEXT_COLOR);
     agattr(g, AGEDGE, "fontname", FONT);
@@ -912,11 +977,11 @@ static int build_figure(built *out, figure *f, const char *graph_name)
 
 /* Writes the DOT text as it is, or the graph laid out by `engine`. */
 static int write_figure(const built *b, const char *engine, const evg_output *out,
-                        evg__reporter *rep)
+                        evg__reporter *rep, evg__svg_web *web)
 {
     if (out->format == EVG_FORMAT_DOT)
         return evg__output_write(out->path, b->dot, b->dot_len, rep);
-    return evg__gv_write(b->graph, engine, out, rep);
+    return evg__gv_write_web(b->graph, engine, out, rep, web);
 }
 
 /* The distinct sources of the events, split at ';', sorted, as HTML. */
@@ -1239,8 +1304,30 @@ static style choose_style(const evg_actors_opts *opts, size_t edges)
     return st;
 }
 
+/* The screen reader's name and description of one figure. */
+static void web_describe(evg__svg_web *web, const figure *f)
+{
+    web->title.len = web->desc.len = 0;
+    evg__buf_str(&web->title, f->opts->title ? f->opts->title : "Actor graph");
+    if (f->period)
+        evg__buf_printf(&web->desc, "%s: ", f->period);
+    size_t actors = 0;
+    for (size_t a = 0; a < f->shown->actor_count; a++)
+        actors += f->shown->activity[a] != 0;
+    evg__buf_printf(&web->desc, "Who acts on whom: %zu actors, %zu relations, %zu events",
+                    actors, f->shown->edge_count, f->shown->event_count);
+}
+
 int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const evg_output *out)
 {
+    return evg__actors_write_web(model, opts, out, NULL);
+}
+
+int evg__actors_write_web(const evg_model *model, const evg_actors_opts *opts,
+                          const evg_output *out, evg__svg_web *given_web)
+{
+    evg__svg_web own_web = {0};
+    bool svg = out->format == EVG_FORMAT_SVG;
     evg__reporter rep = {out->diag, out->diag_payload, 0, 0, 0, false};
     evg_actors_opts defaults = EVG_ACTORS_OPTS_INIT;
     if (opts == NULL)
@@ -1341,8 +1428,14 @@ int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const 
         if (count == 0)
             evg__report(&rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
                         "no events to draw: the figure is empty");
+        if (svg && given_web == NULL &&
+            (rc = evg__svg_web_init(&own_web, out->path, &opts->svg, &rep)) != 0)
+            goto done;
+        f.web = svg ? (given_web ? given_web : &own_web) : NULL;
+        if (f.web)
+            web_describe(f.web, &f);
         if ((rc = build_figure(&fig, &f, "actors")) == 0)
-            rc = write_figure(&fig, f.style.engine, out, &rep);
+            rc = write_figure(&fig, f.style.engine, out, &rep, f.web);
         goto done;
     }
 
@@ -1417,17 +1510,27 @@ int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const 
             memset(f.cluster, 0, (actors + 1) * sizeof *f.cluster);
             char graph_name[EVG__PERIOD_NAME_MAX + 8];
             snprintf(graph_name, sizeof graph_name, "actors-%s", name);
+            if (svg) {
+                evg_period_path(path, path_size, out->path, name);
+                if ((rc = evg__svg_web_init(&own_web, path, &opts->svg, &rep)) != 0)
+                    break;
+                f.web = &own_web;
+                web_describe(f.web, &f);
+            }
             if ((rc = build_figure(&fig, &f, graph_name)) != 0)
                 break;
             evg_period_path(path, path_size, out->path, name);
             evg_output one = *out;
             one.path = path;
-            rc = write_figure(&fig, "nop2", &one, &rep);
+            rc = write_figure(&fig, "nop2", &one, &rep, f.web);
             built_free(&fig);
+            evg__svg_web_free(&own_web);
+            f.web = NULL;
         }
     }
 done:
     built_free(&fig);
+    evg__svg_web_free(&own_web);
     free(type_line);
     free(path);
     free(sources.data);
