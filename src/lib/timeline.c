@@ -2397,12 +2397,22 @@ static bool axis_add_label(builder *b, axis *ax, double left, const char *text, 
 
 static void proportional_axis(builder *b, const scale *sc, axis *ax)
 {
+    /* Ticks no finer than the data: days drawn over a short stretch get no
+     * "12:00" ticks unless some event has a time of day. */
+    bool has_times = false;
+    for (size_t i = 0; i < b->count && !has_times; i++) {
+        const evg_event *e = evg_model_event(b->model, b->events[i]);
+        has_times = e->date.precision >= EVG_PRECISION_MINUTE ||
+                    e->end_date.precision >= EVG_PRECISION_MINUTE;
+    }
     for (size_t k = 0; k < sc->seg_count; k++) {
         const segment *g = &sc->segs[k];
         double lo = k == 0 ? b->plot_x0 : g->slot0 - BREAK_WIDTH / 2 + 2;
         double hi = k + 1 == sc->seg_count ? b->plot_x1 : g->slot1 + BREAK_WIDTH / 2 - 2;
         size_t chosen = SIZE_MAX;
         for (size_t u = 0; u < sizeof tick_units / sizeof tick_units[0]; u++) {
+            if (!has_times && tick_units[u].kind < U_DAY)
+                continue;
             double need = tick_label_width(tick_units[u]) + (labels_interval(tick_units[u]) ? 3 : 5);
             if (unit_seconds(tick_units[u]) * sc->s >= need) {
                 chosen = u;
@@ -2410,7 +2420,8 @@ static void proportional_axis(builder *b, const scale *sc, axis *ax)
             }
         }
         char text[64];
-        if (chosen == SIZE_MAX || g->t1 - g->t0 < unit_seconds(tick_units[chosen]) / 2) {
+        if (chosen == SIZE_MAX || g->t1 - g->t0 < unit_seconds(tick_units[chosen]) / 2 ||
+            (!has_times && g->t1 - g->t0 <= 2 * 86400.0)) {
             /* Too short for any unit: name the piece once, in its middle. */
             int64_t y;
             unsigned m, d;
