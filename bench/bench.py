@@ -58,7 +58,10 @@ class Bench:
         wall = time.perf_counter() - t0
         if proc.returncode != 0:
             err = proc.stderr.decode(errors="replace").strip().splitlines()
-            return None, None, f"exit {proc.returncode}: {err[-1] if err else ''}"
+            last = err[-1] if err else ""
+            if proc.returncode > 128 or "signal" in last:
+                return None, None, f"killed (status {proc.returncode})"
+            return None, None, f"exit {proc.returncode}: {last}"
         with open(tfile) as f:
             _, kb = f.read().split()[-2:]
         return wall, int(kb), None
@@ -159,8 +162,8 @@ def main():
     else:
         load_sizes = [1000, 10000, 100000, 1000000]
         tl_sizes = [1000, 5000, 10000, 20000]
-        # dot is slow (~5 s SVG and ~20 s PNG at 5,000 events, 30-70 s at
-        # 20,000): 3 runs at 5,000, 1 at 20,000, none at 10,000.
+        # dot is slow on a year of dates (~30 s SVG or PNG at 5,000 events,
+        # ~4 min at 20,000): 3 runs at 5,000, 1 at 20,000, none at 10,000.
         dot_sizes = {5000: min(runs, 3), 20000: 1}
     started = datetime.datetime.now(datetime.timezone.utc)
     info = machine()

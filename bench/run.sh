@@ -8,9 +8,10 @@
 # Builds a Release evgraph in build-bench/ (when missing or out of date),
 # compiles bench/csv_count.c, generates the datasets once (deterministic,
 # seed 1) into build-bench/bench-data/, prints a table and writes it to
-# out/bench/results.csv and out/bench/results.txt. The full run takes about
-# 10 minutes on 2 cores (dot alone ~4); --quick (1,000 and 10,000 events,
-# 3 runs) under a minute. Not part of ctest.
+# out/bench/results.csv and out/bench/results.txt. The full run takes 15 to
+# 20 minutes on 2 cores, most of it dot (30 s a run at 5,000 events over a
+# year of dates, ~4 min at 20,000); --quick (1,000 to 10,000 events, 3 runs)
+# under a minute. Not part of ctest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
