@@ -248,7 +248,8 @@ def main():
 
 def verdicts(b, load_sizes):
     k = b.by_key
-    out = ["targets:"]
+    out = ["targets:" if not b.args.quick else
+           "targets (--quick: small sizes only; the issue's targets need the full run):"]
 
     def get(key, field="median_s"):
         return k.get(key, {}).get(field)
