@@ -84,34 +84,16 @@ static void text_label(text *t, const char *s)
     free(escaped);
 }
 
-/* Data text in an HTML-like label: Graphviz interprets \N and friends there
- * too, so backslashes are doubled first, then the markup characters become
- * entities. Other UTF-8 passes through. */
+/* Data text in an HTML-like label (render_gv.c neutralises Graphviz's
+ * escapes and the markup). */
 static void text_html(text *t, const char *s)
 {
-    char *escaped = evg__gv_escape_label(s);
+    char *escaped = evg__gv_escape_html(s);
     if (escaped == NULL) {
         t->failed = true;
         return;
     }
-    for (const char *p = escaped; *p; p++) {
-        switch (*p) {
-        case '&':
-            text_str(t, "&amp;");
-            break;
-        case '<':
-            text_str(t, "&lt;");
-            break;
-        case '>':
-            text_str(t, "&gt;");
-            break;
-        case '"':
-            text_str(t, "&quot;");
-            break;
-        default:
-            text_add(t, p, 1);
-        }
-    }
+    text_str(t, escaped);
     free(escaped);
 }
 

@@ -47,17 +47,32 @@ void evg__gv_set(void *object, const char *name, const char *value, const char *
     agsafeset(object, (char *)name, (char *)value, (char *)fallback);
 }
 
-char *evg__gv_escape_label(const char *text)
+/* Graphviz reads entities in both kinds of label (&amp; in a plain label
+ * is drawn as "&", once), and backslash escapes in both: so a backslash is
+ * doubled, and '&' (with, in HTML-like labels, the markup characters)
+ * becomes an entity, so that the text is drawn as typed. */
+static char *escape_text(const char *text, bool html)
 {
     size_t len = strlen(text), extra = 0;
     for (size_t i = 0; i < len; i++)
-        extra += text[i] == '\\';
+        extra += text[i] == '\\' ? 1 : text[i] == '&' || text[i] == '"' ? 5 : 3;
     char *copy = malloc(len + extra + 1);
     if (copy == NULL)
         return NULL;
     char *p = copy;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
+        const char *entity = c == '&'              ? "&amp;"
+                             : html && c == '<'    ? "&lt;"
+                             : html && c == '>'    ? "&gt;"
+                             : html && c == '"'    ? "&quot;"
+                                                   : NULL;
+        if (entity) {
+            size_t n = strlen(entity);
+            memcpy(p, entity, n);
+            p += n;
+            continue;
+        }
         if (c == '\\')
             *p++ = '\\';
         if (c < 0x20 || c == 0x7F)
@@ -66,6 +81,16 @@ char *evg__gv_escape_label(const char *text)
     }
     *p = '\0';
     return copy;
+}
+
+char *evg__gv_escape_label(const char *text)
+{
+    return escape_text(text, false);
+}
+
+char *evg__gv_escape_html(const char *text)
+{
+    return escape_text(text, true);
 }
 
 /* cairo 1.16 stamps a PDF with the time it was made (and ignores

@@ -35,8 +35,13 @@ int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
 void evg__gv_set(void *object, const char *name, const char *value, const char *fallback);
 
 /* A copy of `text` safe inside a Graphviz label string: backslashes doubled
- * so Graphviz's escapes (\N, \G, \n, \l ...) are not interpreted, and
- * control characters dropped. malloc'd; NULL when out of memory. */
+ * so Graphviz's escapes (\N, \G, \n, \l ...) are not interpreted, '&' as
+ * "&amp;" so typed entities are not decoded, control characters dropped.
+ * malloc'd; NULL when out of memory. */
 char *evg__gv_escape_label(const char *text);
+
+/* The same for text inside an HTML-like label: '&', '<', '>' and '"' become
+ * entities as well. */
+char *evg__gv_escape_html(const char *text);
 
 #endif

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Text from the data appears exactly as typed in every format: Graphviz's
-# label escapes (\N \G \E \T \H \L \n \l \r), backslashes (C:\Network), and
-# text that looks like HTML or DOT (<b>, ]; node [) are never interpreted.
+# label escapes (\N \G \E \T \H \L \n \l \r), backslashes (C:\Network), typed
+# entities (&amp;) and text that looks like HTML or DOT (<b>, ]; node [) are
+# never interpreted.
 # SVG and the DOT redrawn by Graphviz are read as XML text; PDF through
 # pdftotext. (PNG holds pixels only: its text is the same drawing as the
 # PDF's, from the same graph.)
@@ -21,6 +22,7 @@ expected=(
   '\l left \r right \n new'
   'Tab \G \E \T \H \L'
   'Press & Co'
+  '&amp; Jerry &#169; AT&T'
 )
 # All text of an SVG, XML entities decoded, one text element a line.
 svg_text() {
