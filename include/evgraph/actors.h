@@ -77,10 +77,10 @@ typedef struct evg_actors_opts {
      EVG_PERIOD_NONE, 5000, 0, 0, EVG_SVG_OPTS_INIT}
 
 /* Limits of evg_actors_opts.width (points) and .dpi, as for timelines. */
-#define EVG_ACTORS_WIDTH_MIN 227.0  /* 8 cm */
-#define EVG_ACTORS_WIDTH_MAX 5669.0 /* 200 cm */
-#define EVG_ACTORS_DPI_MIN 36.0
-#define EVG_ACTORS_DPI_MAX 1200.0
+#define EVG_ACTORS_WIDTH_MIN EVG_FIGURE_WIDTH_MIN
+#define EVG_ACTORS_WIDTH_MAX EVG_FIGURE_WIDTH_MAX
+#define EVG_ACTORS_DPI_MIN EVG_FIGURE_DPI_MIN
+#define EVG_ACTORS_DPI_MAX EVG_FIGURE_DPI_MAX
 
 /* Writes the actor-relation graph of the model's events that pass
  * opts->filter to `out` (opts may be NULL for the defaults). The model is

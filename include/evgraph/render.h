@@ -63,6 +63,13 @@ int evg_write_file(const char *path, const void *data, size_t len, evg_diag_fn d
  * or SIGTERM calls it so that no partial file remains. */
 void evg_output_abort(void);
 
+/* Limits of a figure's width (points) and PNG resolution (dots per inch),
+ * the same for every figure. */
+#define EVG_FIGURE_WIDTH_MIN 227.0  /* 8 cm */
+#define EVG_FIGURE_WIDTH_MAX 5669.0 /* 200 cm */
+#define EVG_FIGURE_DPI_MIN 36.0
+#define EVG_FIGURE_DPI_MAX 1200.0
+
 /* Which events a figure shows. Every field is optional (NULL). */
 typedef struct evg_filter {
     const char *from;   /* a date as in events.csv: events ending before it are left out */

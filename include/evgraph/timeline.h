@@ -61,10 +61,10 @@ typedef struct evg_timeline_opts {
     }
 
 /* Limits of evg_timeline_opts.width (points) and .dpi. */
-#define EVG_TIMELINE_WIDTH_MIN 227.0  /* 8 cm */
-#define EVG_TIMELINE_WIDTH_MAX 5669.0 /* 200 cm */
-#define EVG_TIMELINE_DPI_MIN 36.0
-#define EVG_TIMELINE_DPI_MAX 1200.0
+#define EVG_TIMELINE_WIDTH_MIN EVG_FIGURE_WIDTH_MIN
+#define EVG_TIMELINE_WIDTH_MAX EVG_FIGURE_WIDTH_MAX
+#define EVG_TIMELINE_DPI_MIN EVG_FIGURE_DPI_MIN
+#define EVG_TIMELINE_DPI_MAX EVG_FIGURE_DPI_MAX
 
 /* Draws the events of `model` that pass opts->filter as a timeline and
  * writes it to `out` (format, path; atomically: on failure an existing file

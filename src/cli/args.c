@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <stdarg.h>
@@ -328,4 +329,49 @@ int cli_write_depfile(const cli *c, const char *target)
     free(rule.data);
     free(phony.data);
     return rc;
+}
+
+/* A positive length with a unit (cm when none) into points. */
+static int parse_length(const char *text, double *out)
+{
+    static const struct {
+        const char *unit;
+        double points;
+    } units[] = {{"", 72 / 2.54}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"in", 72}, {"pt", 1}};
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || end == text || !isfinite(v) || v <= 0)
+        return -1;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (strcmp(end, units[i].unit) == 0) {
+            *out = v * units[i].points;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int cli_figure_size(const cli *c, const char *width, const char *dpi, double *width_points,
+                    double *dots_per_inch)
+{
+    if (width) {
+        /* Rounding a length given in cm may land a hair outside the range. */
+        if (parse_length(width, width_points) != 0 ||
+            *width_points < EVG_FIGURE_WIDTH_MIN - 0.5 || *width_points > EVG_FIGURE_WIDTH_MAX + 0.5)
+            return cli_usage_error("%s: --width needs a length from 8 to 200 cm (such as 17cm, "
+                                   "170mm, 6.7in or 482pt), not '%s'",
+                                   c->command, width);
+        *width_points = fmin(fmax(*width_points, EVG_FIGURE_WIDTH_MIN), EVG_FIGURE_WIDTH_MAX);
+    }
+    if (dpi) {
+        char *end;
+        errno = 0;
+        *dots_per_inch = strtod(dpi, &end);
+        if (errno || end == dpi || *end || !(*dots_per_inch >= EVG_FIGURE_DPI_MIN) ||
+            !(*dots_per_inch <= EVG_FIGURE_DPI_MAX))
+            return cli_usage_error("%s: --dpi needs a number from %g to %g, not '%s'", c->command,
+                                   EVG_FIGURE_DPI_MIN, EVG_FIGURE_DPI_MAX, dpi);
+    }
+    return 0;
 }

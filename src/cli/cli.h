@@ -61,6 +61,12 @@ int cli_write_depfile(const cli *c, const char *target);
  * EXIT_USAGE (the error printed). */
 int cli_read_css(cli *c);
 
+/* Reads --width (a length, cm when no unit: 17cm, 170mm, 6.7in, 482pt)
+ * into points and --dpi, each only when given (NULL leaves the output
+ * alone). Returns 0 or EXIT_USAGE after a message. */
+int cli_figure_size(const cli *c, const char *width, const char *dpi, double *width_points,
+                    double *dots_per_inch);
+
 /* Maps a library status to the exit status. */
 int cli_exit_code(int status);
 

@@ -4,27 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "17cm", "170mm", "6.5in", "482pt" (a bare number is points) into points. */
-static int parse_length(const char *text, double *out)
-{
-    static const struct {
-        const char *unit;
-        double points;
-    } units[] = {{"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"in", 72}, {"pt", 1}, {"", 1}};
-    char *end;
-    errno = 0;
-    double value = strtod(text, &end);
-    if (errno || end == text || !(value > 0))
-        return -1;
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-        if (strcmp(end, units[i].unit) == 0) {
-            *out = value * units[i].points;
-            return 0;
-        }
-    }
-    return -1;
-}
-
 int cmd_actors(cli *c, int argc, char **argv)
 {
     const char *layout = NULL, *aggregate = NULL, *by = NULL, *collapse = NULL,
@@ -72,27 +51,8 @@ int cmd_actors(cli *c, int argc, char **argv)
                                    max_edges);
         opts.max_edges = (size_t)n;
     }
-    if (width) {
-        /* Rounding a length given in cm may land a hair outside the range. */
-        if (parse_length(width, &opts.width) != 0 || opts.width < EVG_ACTORS_WIDTH_MIN - 0.5 ||
-            opts.width > EVG_ACTORS_WIDTH_MAX + 0.5)
-            return cli_usage_error("actors: --width needs a length from 8 to 200 cm (such as "
-                                   "17cm, 170mm, 6.7in or 482pt), not '%s'",
-                                   width);
-        if (opts.width < EVG_ACTORS_WIDTH_MIN)
-            opts.width = EVG_ACTORS_WIDTH_MIN;
-        if (opts.width > EVG_ACTORS_WIDTH_MAX)
-            opts.width = EVG_ACTORS_WIDTH_MAX;
-    }
-    if (dpi) {
-        char *end;
-        errno = 0;
-        opts.dpi = strtod(dpi, &end);
-        if (errno || end == dpi || *end || !(opts.dpi >= EVG_ACTORS_DPI_MIN) ||
-            !(opts.dpi <= EVG_ACTORS_DPI_MAX))
-            return cli_usage_error("actors: --dpi needs a number from %g to %g, not '%s'",
-                                   EVG_ACTORS_DPI_MIN, EVG_ACTORS_DPI_MAX, dpi);
-    }
+    if ((rc = cli_figure_size(c, width, dpi, &opts.width, &opts.dpi)) != 0)
+        return rc;
     evg_output out;
     if ((rc = cli_output(c, &out)) != 0)
         return rc;

@@ -25,27 +25,6 @@ static int pick(const char *option, const char *text, const choice *choices, siz
     return -1;
 }
 
-/* A positive number with an optional unit; *out in points. */
-static int parse_length(const char *text, double *out)
-{
-    static const struct {
-        const char *unit;
-        double points;
-    } units[] = {{"", 72 / 2.54}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"in", 72}, {"pt", 1}};
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (errno || end == text || !isfinite(v) || v <= 0)
-        return -1;
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-        if (strcmp(end, units[i].unit) == 0) {
-            *out = v * units[i].points;
-            return 0;
-        }
-    }
-    return -1;
-}
-
 int cmd_timeline(cli *c, int argc, char **argv)
 {
     const char *lanes = NULL, *scale = NULL, *bin = NULL, *dpi = NULL, *width = NULL,
@@ -90,26 +69,8 @@ int cmd_timeline(cli *c, int argc, char **argv)
             return EXIT_USAGE;
         opts.bin = (evg_timeline_bin)v;
     }
-    if (dpi) {
-        char *end;
-        errno = 0;
-        opts.dpi = strtod(dpi, &end);
-        if (errno || end == dpi || *end || !(opts.dpi >= EVG_TIMELINE_DPI_MIN) ||
-            !(opts.dpi <= EVG_TIMELINE_DPI_MAX))
-            return cli_usage_error("timeline: --dpi needs a number from %g to %g, not '%s'",
-                                   EVG_TIMELINE_DPI_MIN, EVG_TIMELINE_DPI_MAX, dpi);
-    }
-    if (width) {
-        if (parse_length(width, &opts.width) != 0 || opts.width < EVG_TIMELINE_WIDTH_MIN - 0.5 ||
-            opts.width > EVG_TIMELINE_WIDTH_MAX + 0.5)
-            return cli_usage_error("timeline: --width needs a length from 8 to 200 cm (such as "
-                                   "17cm, 170mm, 6.7in or 482pt), not '%s'",
-                                   width);
-        if (opts.width < EVG_TIMELINE_WIDTH_MIN)
-            opts.width = EVG_TIMELINE_WIDTH_MIN;
-        if (opts.width > EVG_TIMELINE_WIDTH_MAX)
-            opts.width = EVG_TIMELINE_WIDTH_MAX;
-    }
+    if ((rc = cli_figure_size(c, width, dpi, &opts.width, &opts.dpi)) != 0)
+        return rc;
     opts.cut_gaps = keep_gaps == NULL;
     opts.title = c->title;
     opts.filter = c->filter;
