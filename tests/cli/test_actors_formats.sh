@@ -67,16 +67,22 @@ check_figure() {
     bad "$name.png is $width x $height, not within the page width (100 to 1004 pixels)"
   [[ "$(head -c 5 "$work/$name.pdf")" == "%PDF-" ]] || bad "$name.pdf has no PDF header"
   grep -q '^digraph actors {' "$work/$name.dot" || bad "$name.dot is not the actor graph"
-  # Graphviz's own command draws the written DOT as evgraph did.
-  if dot -Tsvg "$work/$name.dot" >"$work/$name.dot.svg" 2>"$work/$name.dot.err"; then
-    same_drawing "$work/$name.svg" "$work/$name.dot.svg" || bad "$name: dot -Tsvg draws another SVG"
-  else
-    bad "$name: dot -Tsvg failed: $(head -3 "$work/$name.dot.err")"
+  # Graphviz's own command draws the written DOT as evgraph did. Not for
+  # fdp: Graphviz 2.43's fdp places nodes differently in about one run in
+  # 15 to 40 of the same file (measured here with `dot -Tsvg` alone, with
+  # and without address randomisation), so no drawing of it can be compared.
+  if [[ " $* " != *" --layout fdp "* ]]; then
+    if dot -Tsvg "$work/$name.dot" >"$work/$name.dot.svg" 2>"$work/$name.dot.err"; then
+      same_drawing "$work/$name.svg" "$work/$name.dot.svg" || bad "$name: dot -Tsvg draws another SVG"
+    else
+      bad "$name: dot -Tsvg failed: $(head -3 "$work/$name.dot.err")"
+    fi
+    "$evgraph" actors "$data" "$@" -o "$work/$name.again.svg" 2>/dev/null
+    cmp -s "$work/$name.svg" "$work/$name.again.svg" || bad "$name.svg differs between runs"
   fi
-  # Deterministic: the same input gives the same bytes.
-  "$evgraph" actors "$data" "$@" -o "$work/$name.again.svg" 2>/dev/null
+  # Deterministic: the same input gives the same bytes (the DOT, which
+  # holds no layout, even with fdp).
   "$evgraph" actors "$data" "$@" -o "$work/$name.again.dot" 2>/dev/null
-  cmp -s "$work/$name.svg" "$work/$name.again.svg" || bad "$name.svg differs between runs"
   cmp -s "$work/$name.dot" "$work/$name.again.dot" || bad "$name.dot differs between runs"
 }
 
