@@ -40,6 +40,9 @@ void evg__gv_set(void *object, const char *name, const char *value, const char *
  * malloc'd; NULL when out of memory. */
 char *evg__gv_escape_label(const char *text);
 
+/* The most bytes either escaper writes for one byte of text ("&quot;"). */
+#define EVG__GV_ESCAPE_MAX 6
+
 /* The same for text inside an HTML-like label: '&', '<', '>' and '"' become
  * entities as well. */
 char *evg__gv_escape_html(const char *text);

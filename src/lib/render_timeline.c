@@ -58,7 +58,9 @@ static void format_inches(char *buf, size_t size, double points)
  * \n and ends the last with nothing. malloc'd, NULL when out of memory. */
 static char *gv_text(const char *text, char align)
 {
-    size_t len = strlen(text), size = 2 * len + 3;
+    /* Each byte escapes to at most EVG__GV_ESCAPE_MAX bytes, and each line
+     * gains a two-byte end escape. */
+    size_t len = strlen(text), size = EVG__GV_ESCAPE_MAX * len + 3;
     for (size_t i = 0; i < len; i++)
         size += text[i] == '\n' ? 2 : 0;
     char *out = malloc(size), *line = malloc(len + 1);
