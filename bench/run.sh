@@ -26,7 +26,7 @@ done
 if [[ ! -f $build/CMakeCache.txt ]]; then
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-cmake --build "$build" -j2 --target evgraph >/dev/null
+cmake --build "$build" -j2 --target evgraph_cli >/dev/null
 grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$build/CMakeCache.txt" ||
   { echo "bench/run.sh: $build is not a Release build" >&2; exit 1; }
 

@@ -1289,8 +1289,10 @@ int evg__import_row(evg__import_file *f, const evg__csv_field *fields, size_t co
     if (ok) {
         if ((id_text = copy_value(f, id, &failed)) == NULL)
             return EVG_ENOMEM;
-        uint32_t first = evg__strmap_get(&m->event_ids, id_text);
-        if (first != EVG_NO_INDEX) {
+        uint32_t first = evg__model_claim_event_id(m, id_text);
+        if (first == EVG_NO_INDEX)
+            return EVG_ENOMEM;
+        if (first != m->event_count) {
             evg__csv_report(file, EVG_SEVERITY_ERROR, id.offset,
                             "duplicate event id '%s' (first used on line %lu)", QUOTE(q, id),
                             (unsigned long)m->events[first].line);

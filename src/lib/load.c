@@ -657,11 +657,15 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
     }
 
     const char *id_text = NULL;
+    bool claimed = false; /* the id is new, and registered for this row */
     if (v[EV_ID].len) {
         if ((id_text = copy_text(ld, v[EV_ID])) == NULL)
             return EVG_ENOMEM;
-        uint32_t first = evg__strmap_get(&m->event_ids, id_text);
-        if (first != EVG_NO_INDEX) {
+        uint32_t first = evg__model_claim_event_id(m, id_text);
+        if (first == EVG_NO_INDEX)
+            return EVG_ENOMEM;
+        claimed = first == m->event_count;
+        if (!claimed) {
             report_at(file, EVG_SEVERITY_ERROR, v[EV_ID].offset,
                       "duplicate event id '%s' (first used on line %lu)", QUOTE(q, v[EV_ID]),
                       (unsigned long)m->events[first].line);
@@ -687,10 +691,10 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
         if ((targets[i] = resolve_actor(ld, file, target_items[i])) == EVG_NO_INDEX)
             return EVG_ENOMEM;
     }
-    /* A row with errors is still kept when its id is usable, so later rows
-     * are checked against it (duplicates, related ids); any error fails the
-     * whole load, so it never reaches a figure. */
-    if (id_text == NULL || (!ok && evg__strmap_get(&m->event_ids, id_text) != EVG_NO_INDEX))
+    /* A row with errors is still kept when its id is usable (claimed above),
+     * so later rows are checked against it (duplicates, related ids); any
+     * error fails the whole load, so it never reaches a figure. */
+    if (!claimed)
         return 0;
 
     evg_event *e = evg__model_add_event(m, id_text);
@@ -1001,46 +1005,81 @@ static int load_dataset(loader *ld, const char *path)
     return rc;
 }
 
-/* Start instants, computed once for the sort. */
-static const int64_t *sort_keys;
-static const evg_event *sort_events;
+/* What events sort by, gathered once: the start instant, the precision,
+ * and the id's first eight bytes in an integer that orders as the bytes do,
+ * so strcmp is needed only between ids that share them. */
+typedef struct sort_item {
+    int64_t start;
+    uint64_t id_head;
+    const char *id;
+    uint32_t index;
+    uint8_t precision;
+} sort_item;
 
-static int compare_events(const void *pa, const void *pb)
+static uint64_t id_head(const char *id)
 {
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    if (sort_keys[a] != sort_keys[b])
-        return sort_keys[a] < sort_keys[b] ? -1 : 1;
-    const evg_event *ea = &sort_events[a], *eb = &sort_events[b];
-    if (ea->date.precision != eb->date.precision)
-        return ea->date.precision < eb->date.precision ? -1 : 1;
-    return strcmp(ea->id, eb->id);
+    uint64_t head = 0;
+    size_t i = 0;
+    for (; i < 8 && id[i]; i++)
+        head = head << 8 | (unsigned char)id[i];
+    return head << (8 * (8 - i));
+}
+
+static int compare_items(const sort_item *a, const sort_item *b)
+{
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->precision != b->precision)
+        return a->precision < b->precision ? -1 : 1;
+    if (a->id_head != b->id_head)
+        return a->id_head < b->id_head ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static int compare_sort_items(const void *a, const void *b)
+{
+    return compare_items(a, b);
 }
 
 /* Sorts events by date, then precision, then id: the order of the CSV rows
- * never shows in a figure. Permutes in place to spare a second copy of a
- * large event table. */
+ * never shows in a figure. A file already in that order is left as it is;
+ * otherwise events are permuted in place, to spare a second copy of a large
+ * event table, and the id map is renumbered rather than rebuilt. */
 static int sort_events_by_date(evg_model *m)
 {
     size_t n = m->event_count;
-    uint32_t *order = malloc((n ? n : 1) * sizeof *order);
-    int64_t *keys = malloc((n ? n : 1) * sizeof *keys);
-    if (order == NULL || keys == NULL) {
+    sort_item *items = malloc((n ? n : 1) * sizeof *items);
+    if (items == NULL)
+        return EVG_ENOMEM;
+    bool sorted = true;
+    for (size_t i = 0; i < n; i++) {
+        const evg_event *e = &m->events[i];
+        items[i] = (sort_item){evg_date_start(&e->date), id_head(e->id), e->id, (uint32_t)i,
+                               e->date.precision};
+        if (i && sorted && compare_items(&items[i - 1], &items[i]) > 0)
+            sorted = false;
+    }
+    if (sorted) {
+        free(items);
+        return 0;
+    }
+    qsort(items, n, sizeof *items, compare_sort_items);
+    /* order[i]: the old index of the event that goes to i; renumber[old]:
+     * its new index. */
+    uint32_t *order = malloc(n * sizeof *order);
+    uint32_t *renumber = malloc(n * sizeof *renumber);
+    if (order == NULL || renumber == NULL) {
+        free(items);
         free(order);
-        free(keys);
+        free(renumber);
         return EVG_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        order[i] = (uint32_t)i;
-        keys[i] = evg_date_start(&m->events[i].date);
+        order[i] = items[i].index;
+        renumber[items[i].index] = (uint32_t)i;
     }
-    sort_keys = keys;
-    sort_events = m->events;
-    qsort(order, n, sizeof *order, compare_events);
-    sort_keys = NULL;
-    sort_events = NULL;
-    free(keys);
-    /* order[i] is the old index of the event that goes to i. Follow each
-     * cycle, marking done positions by setting order[i] = i. */
+    free(items);
+    /* Follow each cycle, marking done positions by setting order[i] = i. */
     for (size_t i = 0; i < n; i++) {
         if (order[i] == i)
             continue;
@@ -1058,10 +1097,8 @@ static int sort_events_by_date(evg_model *m)
         }
     }
     free(order);
-    evg__strmap_clear(&m->event_ids);
-    for (size_t i = 0; i < n; i++)
-        if (evg__strmap_put(&m->event_ids, m->events[i].id, (uint32_t)i) != i)
-            return EVG_ENOMEM;
+    evg__strmap_renumber(&m->event_ids, renumber);
+    free(renumber);
     return 0;
 }
 

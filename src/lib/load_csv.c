@@ -1,12 +1,11 @@
 /* The only file that includes <csv.h>.
  *
  * libcsv knows nothing of lines or columns: it calls back when a delimiter,
- * CR/LF or csv_fini ends a field. So the input is fed to csv_parse in pieces
- * that each end on a delimiter (',', or TAB for GDELT and ICEWS), CR or LF
- * byte: when a field callback fires, the
- * field ended at the last byte of the current piece, and the next field starts
- * right after it. Line starts are collected on the way into a table that is
- * only searched when a diagnostic is reported.
+ * CR/LF or csv_fini ends a field, and says nowhere where. So the input is fed
+ * to csv_parse a line at a time: a row always ends at the end of the line
+ * just fed, and when it does, its fields are placed in its raw bytes
+ * (place_fields) to give each one its byte offset. Line starts are collected
+ * on the way into a table that is only searched when a line number is needed.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -51,21 +50,33 @@ typedef struct pending_field {
     uint64_t offset;
 } pending_field;
 
+/* libcsv's state between rows (ROW_NOT_BEGUN in libcsv.c). csv.h declares
+ * the parser struct but not its state names. */
+enum { LIBCSV_ROW_NOT_BEGUN = 0 };
+
 typedef struct reader {
     evg__csv_file *file;
     evg__csv_row_fn on_row;
     void *payload;
     size_t max_field_bytes;
     size_t max_fields;
+    unsigned char quote; /* '"', or NUL when quoting is off */
     pending_field *fields;
     size_t field_count, field_cap;
     evg__csv_field *row; /* handed to on_row */
     size_t row_cap;
     char *row_text;
     size_t text_len, text_cap;
-    uint64_t next_field_start; /* where the next field begins */
-    uint64_t piece_end;        /* offset just past the piece being parsed */
-    bool at_row_start;
+    /* The raw bytes of the row being read run from row_start to piece_end:
+     * in the chunk when the row began in it, else in carry (the part read
+     * with earlier chunks) followed by the chunk's first bytes. */
+    bool row_open;
+    uint64_t row_start;
+    uint64_t piece_end; /* offset just past the piece being parsed */
+    const unsigned char *chunk;
+    uint64_t chunk_base; /* file offset of chunk[0] */
+    unsigned char *carry;
+    size_t carry_len, carry_cap;
     int status; /* first failure of a callback */
 } reader;
 
@@ -86,19 +97,121 @@ static int grow(void **items, size_t *cap, size_t need, size_t item_size)
 
 static void release_held(evg__csv_file *file);
 
+/* The raw bytes of the current row so far, in one piece: NULL when memory
+ * ran out. */
+static const unsigned char *row_bytes(reader *r, size_t *len)
+{
+    *len = (size_t)(r->piece_end - r->row_start);
+    if (r->row_start >= r->chunk_base)
+        return r->chunk + (r->row_start - r->chunk_base);
+    /* carry holds [row_start, chunk_base); the chunk's part goes after it,
+     * without counting it as carried. */
+    size_t in_chunk = (size_t)(r->piece_end - r->chunk_base);
+    if (grow((void **)&r->carry, &r->carry_cap, r->carry_len + in_chunk, 1))
+        return NULL;
+    memcpy(r->carry + r->carry_len, r->chunk, in_chunk);
+    return r->carry;
+}
+
+static bool is_row_end(unsigned char c)
+{
+    return c == '\r' || c == '\n';
+}
+
+/* Where field `index` starts in raw row bytes that libcsv parsed: just after
+ * the delimiter that ends field index-1, outside quotes (a field is quoted
+ * when its first byte other than blanks is the quote). Used when a row's
+ * fields cannot be placed from their lengths alone, and for errors. */
+static size_t scan_field_start(const reader *r, const unsigned char *raw, size_t len,
+                               size_t from, size_t from_index, size_t index)
+{
+    unsigned char delim = r->file->delimiter;
+    size_t p = from;
+    for (size_t i = from_index; i < index && p < len; i++) {
+        size_t q = p;
+        while (q < len && (raw[q] == ' ' || raw[q] == '\t') && raw[q] != delim)
+            q++;
+        if (r->quote && q < len && raw[q] == r->quote) {
+            for (q++; q < len; q++) {
+                if (raw[q] != r->quote)
+                    continue;
+                if (q + 1 < len && raw[q + 1] == r->quote)
+                    q++;
+                else
+                    break;
+            }
+            if (q < len)
+                q++;
+        }
+        while (q < len && raw[q] != delim && !is_row_end(raw[q]))
+            q++;
+        p = q + 1;
+    }
+    return p < len ? p : len;
+}
+
+/* The file offset where field `index` of the current row starts. */
+static uint64_t field_offset(reader *r, size_t index)
+{
+    size_t len;
+    const unsigned char *raw = row_bytes(r, &len);
+    if (raw == NULL)
+        return r->row_start;
+    return r->row_start + scan_field_start(r, raw, len, 0, 0, index);
+}
+
+/* Gives every field of a finished row its offset. Nearly every field is
+ * placed from its length: unquoted, it is its text followed by a delimiter
+ * or the row's end; quoted, the text (holding no quote) in quotes. The
+ * first field that does not fit (blanks around it, doubled quotes) and the
+ * ones after it are found by scanning. */
+static int place_fields(reader *r)
+{
+    size_t len;
+    const unsigned char *raw = row_bytes(r, &len);
+    if (raw == NULL)
+        return EVG_ENOMEM;
+    unsigned char delim = r->file->delimiter;
+    size_t p = 0;
+    size_t i = 0;
+    for (; i < r->field_count; i++) {
+        pending_field *f = &r->fields[i];
+        size_t end;
+        if (r->quote && p < len && raw[p] == r->quote) {
+            end = p + f->len + 2;
+            if (end > len || raw[end - 1] != r->quote ||
+                memchr(r->row_text + f->at, r->quote, f->len) != NULL)
+                break;
+        } else {
+            end = p + f->len;
+            if (end > len || (p < len && (raw[p] == ' ' || raw[p] == '\t') && raw[p] != delim))
+                break;
+        }
+        if (end < len && raw[end] != delim && !is_row_end(raw[end]))
+            break;
+        f->offset = r->row_start + p;
+        p = end + 1;
+    }
+    for (; i < r->field_count; i++) {
+        r->fields[i].offset = r->row_start + p;
+        p = scan_field_start(r, raw, len, p, i, i + 1);
+    }
+    return 0;
+}
+
 static void on_field(void *text, size_t len, void *data)
 {
     reader *r = data;
     if (r->status)
         return;
     if (r->max_field_bytes && len > r->max_field_bytes) {
-        evg__csv_report(r->file, EVG_SEVERITY_ERROR, r->next_field_start,
+        evg__csv_report(r->file, EVG_SEVERITY_ERROR, field_offset(r, r->field_count),
                         "field longer than %zu bytes", r->max_field_bytes);
         r->status = EVG_ELIMIT;
         return;
     }
     if (r->max_fields && r->field_count == r->max_fields) {
-        evg__csv_report(r->file, EVG_SEVERITY_ERROR, r->next_field_start,
+        evg__csv_report(r->file, EVG_SEVERITY_ERROR, field_offset(r, r->field_count),
                         "row has more than %zu fields", r->max_fields);
         r->status = EVG_ELIMIT;
         return;
@@ -111,9 +224,8 @@ static void on_field(void *text, size_t len, void *data)
     if (len)
         memcpy(r->row_text + r->text_len, text, len);
     r->row_text[r->text_len + len] = '\0';
-    r->fields[r->field_count++] = (pending_field){r->text_len, len, r->next_field_start};
+    r->fields[r->field_count++] = (pending_field){r->text_len, len, 0};
     r->text_len += len + 1;
-    r->next_field_start = r->piece_end;
 }
 
 /* Offset of the first byte of `s` that does not begin a valid UTF-8
@@ -122,9 +234,12 @@ static void on_field(void *text, size_t len, void *data)
 static size_t utf8_invalid_at(const unsigned char *s, size_t len)
 {
     for (size_t k = 0; k < len;) {
-        /* Nearly all of it is ASCII: skip it eight bytes at a time. */
-        uint64_t word;
-        while (len - k >= 8 && (memcpy(&word, s + k, 8), (word & 0x8080808080808080u) == 0))
+        /* Nearly all of it is ASCII: skip it 32, then 8 bytes at a time. */
+        uint64_t w[4];
+        while (len - k >= 32 && (memcpy(w, s + k, 32),
+                                 ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080u) == 0))
+            k += 32;
+        while (len - k >= 8 && (memcpy(w, s + k, 8), (w[0] & 0x8080808080808080u) == 0))
             k += 8;
         if (k == len)
             break;
@@ -194,6 +309,10 @@ static int convert_cp1252(reader *r, pending_field *f)
  * both. One warning per file names the first such field. */
 static int convert_encoding(reader *r)
 {
+    /* The row's text, fields and their NUL ends, is checked whole first: a
+     * sequence cut short by a field's end is caught there too. */
+    if (utf8_invalid_at((const unsigned char *)r->row_text, r->text_len) == r->text_len)
+        return 0;
     for (size_t i = 0; i < r->field_count; i++) {
         pending_field *f = &r->fields[i];
         const unsigned char *text = (const unsigned char *)r->row_text + f->at;
@@ -218,17 +337,17 @@ static void on_row_end(int terminator, void *data)
 {
     (void)terminator;
     reader *r = data;
-    r->next_field_start = r->piece_end;
-    r->at_row_start = true;
+    r->row_open = false;
     if (r->status)
         return;
     r->file->in_row = true;
-    if (convert_encoding(r) ||
+    if (place_fields(r) || convert_encoding(r) ||
         grow((void **)&r->row, &r->row_cap, r->field_count, sizeof *r->row)) {
         release_held(r->file);
         r->status = EVG_ENOMEM;
         return;
     }
+    r->carry_len = 0;
     for (size_t i = 0; i < r->field_count; i++) {
         pending_field *f = &r->fields[i];
         r->row[i] = (evg__csv_field){r->row_text + f->at, f->len, f->offset};
@@ -319,9 +438,11 @@ void evg__csv_close(evg__csv_file *file)
 unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset)
 {
     size_t lo = 0, hi = file->line_count;
-    /* While reading, the row asked about is nearly always on the last line. */
-    if (hi && offset >= file->line_starts[hi - 1])
-        return (unsigned long)hi;
+    /* While reading, the row asked about nearly always starts on one of the
+     * last few lines (the last one is the line after the row). */
+    for (size_t k = hi; k > 0 && k + 4 > hi; k--)
+        if (offset >= file->line_starts[k - 1])
+            return (unsigned long)k;
     /* The last line start <= offset. */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -383,22 +504,22 @@ void evg__csv_report(evg__csv_file *file, evg_severity severity, uint64_t offset
     va_end(ap);
 }
 
-static int parse_error(evg__csv_file *file, struct csv_parser *parser, const unsigned char *piece,
-                       size_t parsed, uint64_t offset, uint64_t field_start)
+static int parse_error(reader *r, unsigned char c, uint64_t offset)
 {
-    (void)parser;
-    unsigned char c = piece[parsed];
-    if (c == '"')
+    evg__csv_file *file = r->file;
+    if (c == '"') {
         evg__csv_report(file, EVG_SEVERITY_ERROR, offset,
                         "malformed CSV: stray quote in an unquoted field (quote the whole field "
                         "and double the quotes inside it)");
-    else
+    } else {
+        uint64_t field_start = field_offset(r, r->field_count);
         evg__csv_report(file, EVG_SEVERITY_ERROR, offset,
                         "malformed CSV: unexpected character after the closing quote of the field "
                         "starting at column %lu",
                         (unsigned long)(field_start -
                                         file->line_starts[evg__csv_line(file, field_start) - 1]) +
                             1);
+    }
     return EVG_EINVAL;
 }
 
@@ -430,35 +551,69 @@ int evg__csv_peek(evg__csv_file *file, const unsigned char **out, size_t *len)
     return 0;
 }
 
+/* Where the piece starting at chunk[pos] ends: just past the first line end
+ * (LF, CR, or CRLF together), or at the end of the chunk. */
+static size_t piece_end_at(const unsigned char *chunk, size_t pos, size_t n)
+{
+    const unsigned char *lf = memchr(chunk + pos, '\n', n - pos);
+    size_t stop = lf ? (size_t)(lf - chunk) : n;
+    const unsigned char *cr = memchr(chunk + pos, '\r', stop - pos);
+    if (cr == NULL)
+        return lf ? stop + 1 : n;
+    size_t at = (size_t)(cr - chunk);
+    return lf && at + 1 == stop ? stop + 1 : at + 1;
+}
+
+/* Adds the start of every line that ends in chunk[pos, end) (one at most:
+ * pieces end on a line end). */
+static int note_line_end(evg__csv_file *file, const unsigned char *chunk, size_t pos, size_t end,
+                         uint64_t base, unsigned char *prev)
+{
+    if (end == pos)
+        return 0;
+    unsigned char last = chunk[end - 1];
+    int rc = 0;
+    if (last == '\n' || last == '\r') {
+        uint64_t next = base + end;
+        if (last == '\n' && end - pos == 1 && *prev == '\r' &&
+            file->line_starts[file->line_count - 1] == next - 1)
+            file->line_starts[file->line_count - 1] = next; /* CRLF split between chunks */
+        else
+            rc = add_line_start(file, next);
+    }
+    *prev = last;
+    return rc;
+}
+
 int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields,
                   evg__csv_row_fn on_row, void *payload)
 {
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return EVG_ENOMEM;
-    /* Bytes after which libcsv may call back: the pieces end there. */
-    bool is_break[256] = {['\r'] = true, ['\n'] = true};
-    is_break[file->delimiter] = true;
     csv_set_delim(&parser, file->delimiter);
     if (!file->quoting) {
         /* GDELT and ICEWS write quotes as plain text ('He said "no"',
          * unmatched quotes in URLs), so quoting must be off. libcsv cannot
-         * turn it off; its quote byte becomes NUL instead, and NUL is made a
-         * break byte below that stops reading with an error before libcsv
-         * ever sees it. NUL is never text, and any other byte could be:
-         * 0xFF, say, is 'y' with diaeresis in Windows-1252. */
+         * turn it off; its quote byte becomes NUL instead, and a NUL byte
+         * stops reading with an error before libcsv ever sees it. NUL is
+         * never text, and any other byte could be: 0xFF, say, is 'y' with
+         * diaeresis in Windows-1252. */
         csv_set_quote(&parser, '\0');
-        is_break[0] = true;
     }
     reader r = {.file = file,
                 .on_row = on_row,
                 .payload = payload,
                 .max_field_bytes = max_field_bytes,
                 .max_fields = max_fields,
-                .at_row_start = true};
+                .quote = file->quoting ? '"' : '\0'};
+    /* libcsv is fed a line at a time (a piece), so a row always ends at the
+     * end of a piece; where its fields start is worked out from the row's
+     * raw bytes when it ends (place_fields). */
     enum { CHUNK = 1 << 18 };
     unsigned char *chunk = malloc(CHUNK);
     int rc = chunk ? add_line_start(file, 0) : EVG_ENOMEM;
+    r.chunk = chunk;
     uint64_t base = 0; /* file offset of chunk[0] */
     unsigned char prev = 0;
     bool first = true;
@@ -482,13 +637,13 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
             }
             break;
         }
+        r.chunk_base = base;
         size_t pos = 0;
         if (first) {
             first = false;
             if (n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF) {
                 pos = 3;
                 file->line_starts[0] = 3;
-                r.next_field_start = 3;
             } else if (n >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) ||
                                   (chunk[0] == 0xFE && chunk[1] == 0xFF))) {
                 evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0,
@@ -499,35 +654,22 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
             }
         }
         while (pos < n && rc == 0) {
-            size_t end = pos;
-            while (end < n && !is_break[chunk[end]])
-                end++;
-            if (end < n && chunk[end] == 0) {
-                evg__csv_report(file, EVG_SEVERITY_ERROR, base + end,
-                                "NUL byte: a tab-separated export must be text (UTF-16 is not "
-                                "read: convert it to UTF-8)");
-                rc = EVG_EINVAL;
-                break;
+            size_t end = piece_end_at(chunk, pos, n);
+            if (!file->quoting) {
+                const unsigned char *nul = memchr(chunk + pos, '\0', end - pos);
+                if (nul) {
+                    evg__csv_report(file, EVG_SEVERITY_ERROR, base + (uint64_t)(nul - chunk),
+                                    "NUL byte: a tab-separated export must be text (UTF-16 is "
+                                    "not read: convert it to UTF-8)");
+                    rc = EVG_EINVAL;
+                    break;
+                }
             }
-            if (end < n) {
-                unsigned char c = chunk[end];
-                uint64_t at = base + end;
-                if (c == '\n' && prev == '\r' && end == pos && file->line_starts[file->line_count - 1] == at)
-                    file->line_starts[file->line_count - 1] = at + 1; /* CRLF */
-                else if (c != file->delimiter)
-                    rc = add_line_start(file, at + 1);
-                prev = c;
-                end++;
-            } else if (end > pos) {
-                prev = chunk[end - 1];
-            }
-            if (rc)
+            if ((rc = note_line_end(file, chunk, pos, end, base, &prev)) != 0)
                 break;
-            if (r.at_row_start) {
-                if (end - pos == 1 && (chunk[pos] == '\r' || chunk[pos] == '\n'))
-                    r.next_field_start = base + end; /* a blank line, or CRLF's LF */
-                else
-                    r.at_row_start = false;
+            if (!r.row_open) {
+                r.row_open = true;
+                r.row_start = base + pos;
             }
             r.piece_end = base + end;
             size_t parsed = csv_parse(&parser, chunk + pos, end - pos, on_field, on_row_end, &r);
@@ -535,22 +677,36 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
                 rc = r.status;
             } else if (parsed < end - pos) {
                 rc = csv_error(&parser) == CSV_EPARSE
-                         ? parse_error(file, &parser, chunk + pos, parsed, base + pos + parsed,
-                                       r.next_field_start)
+                         ? parse_error(&r, chunk[pos + parsed], base + pos + parsed)
                          : EVG_ENOMEM;
             } else if (max_field_bytes && parser.entry_pos > max_field_bytes) {
-                evg__csv_report(file, EVG_SEVERITY_ERROR, r.next_field_start,
+                evg__csv_report(file, EVG_SEVERITY_ERROR, field_offset(&r, r.field_count),
                                 "field longer than %zu bytes", max_field_bytes);
                 rc = EVG_ELIMIT;
+            } else if (parser.pstate == LIBCSV_ROW_NOT_BEGUN) {
+                r.row_open = false; /* a row ended, or the line was blank */
             }
             pos = end;
         }
+        if (rc == 0 && r.row_open) {
+            /* Keep the row's bytes read so far: the chunk is about to be
+             * overwritten. */
+            uint64_t from = r.row_start > base ? r.row_start : base;
+            size_t keep = (size_t)(base + n - from);
+            if (grow((void **)&r.carry, &r.carry_cap, r.carry_len + keep, 1)) {
+                rc = EVG_ENOMEM;
+                break;
+            }
+            memcpy(r.carry + r.carry_len, chunk + (from - base), keep);
+            r.carry_len += keep;
+        }
         base += n;
+        r.chunk_base = base;
     }
     if (rc == 0) {
         r.piece_end = base;
         if (csv_fini(&parser, on_field, on_row_end, &r) != 0) {
-            evg__csv_report(file, EVG_SEVERITY_ERROR, r.next_field_start,
+            evg__csv_report(file, EVG_SEVERITY_ERROR, field_offset(&r, r.field_count),
                             "malformed CSV: quoted field is never closed");
             rc = EVG_EINVAL;
         } else if (r.status) {
@@ -562,5 +718,6 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
     free(r.fields);
     free(r.row);
     free(r.row_text);
+    free(r.carry);
     return rc;
 }

@@ -151,13 +151,15 @@ int evg__model_canonical_order(evg_model *m)
     return rc;
 }
 
+uint32_t evg__model_claim_event_id(evg_model *m, const char *id)
+{
+    return evg__strmap_put(&m->event_ids, id, (uint32_t)m->event_count);
+}
+
 evg_event *evg__model_add_event(evg_model *m, const char *id)
 {
     evg_event *e = evg__model_push((void **)&m->events, &m->event_count, &m->event_cap, sizeof *e);
     if (e == NULL)
-        return NULL;
-    uint32_t index = (uint32_t)(m->event_count - 1);
-    if (evg__strmap_put(&m->event_ids, id, index) != index)
         return NULL;
     e->id = id;
     return e;

@@ -24,8 +24,13 @@ struct evg_model {
  * Returns 0 or EVG_ENOMEM. */
 int evg__model_canonical_order(evg_model *model);
 
-/* Appends a zeroed event with that id (borrowed from the arena) and
- * registers the id; NULL when out of memory. */
+/* Registers an event id (borrowed from the arena) for the event about to
+ * be appended. Returns the new event's index, the index of the event that
+ * already has the id (a duplicate), or EVG_NO_INDEX when out of memory.
+ * One hash lookup serves both the duplicate check and the registration. */
+uint32_t evg__model_claim_event_id(evg_model *model, const char *id);
+
+/* Appends a zeroed event with an id just claimed; NULL when out of memory. */
 evg_event *evg__model_add_event(evg_model *model, const char *id);
 
 /* A new, empty model holding the built-in types, or NULL. */

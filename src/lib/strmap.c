@@ -64,6 +64,13 @@ uint32_t evg__strmap_put(evg__strmap *map, const char *key, uint32_t value)
     return value;
 }
 
+void evg__strmap_renumber(evg__strmap *map, const uint32_t *renumber)
+{
+    for (size_t i = 0; i < map->capacity; i++)
+        if (map->slots[i].key)
+            map->slots[i].value = renumber[map->slots[i].value];
+}
+
 void evg__strmap_clear(evg__strmap *map)
 {
     if (map->slots)

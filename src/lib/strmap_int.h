@@ -25,6 +25,9 @@ uint32_t evg__strmap_get(const evg__strmap *map, const char *key);
  * `key` must outlive the map. */
 uint32_t evg__strmap_put(evg__strmap *map, const char *key, uint32_t value);
 
+/* Replaces every value v by renumber[v]: the keys stay where they hash. */
+void evg__strmap_renumber(evg__strmap *map, const uint32_t *renumber);
+
 /* Removes every key, keeping the memory. */
 void evg__strmap_clear(evg__strmap *map);
 

@@ -284,6 +284,77 @@ static void test_actor_errors(void)
     CHECK_INT(c.errors, 2);
 }
 
+/* Where the diagnostic for the value "bad" in `text` must point: the
+ * line:column of its first byte. */
+static void expect_at(const captured *c, const char *text, const char *needle, size_t from)
+{
+    const char *at = strstr(text + from, needle);
+    unsigned long line = 1;
+    const char *line_start = text;
+    for (const char *p = text; p < at; p++)
+        if (*p == '\n' || (*p == '\r' && p[1] != '\n')) {
+            line++;
+            line_start = p + 1;
+        }
+    char want[64];
+    snprintf(want, sizeof want, "%lu:%lu: error: ", line, (unsigned long)(at - line_start) + 1);
+    size_t n = strlen(want);
+    for (size_t i = 0; i < c->count; i++)
+        if (strncmp(c->text[i], want, n) == 0 && strstr(c->text[i], needle))
+            return;
+    fprintf(stderr, "missing diagnostic at %s; got:\n", want);
+    for (size_t i = 0; i < c->count; i++)
+        fprintf(stderr, "  %s\n", c->text[i]);
+    check_failures++;
+}
+
+/* Every field's column, whichever way it was found: from its length
+ * (plain and quoted fields), by scanning (blanks around a field, doubled
+ * quotes, a quoted newline), and for rows that cross the reader's 256 KiB
+ * chunks, one of them with a CRLF split between two chunks. */
+static void test_field_positions(void)
+{
+    clear_scratch();
+    static char text[700000];
+    size_t len = 0;
+#define ADD(...) (len += (size_t)snprintf(text + len, sizeof text - len, __VA_ARGS__))
+    ADD("id,title,date,type,actor\r\n");
+    const char *titles[] = {"plain",          "\"a, b\"",       "  \"spaced\"  ",
+                            "\"say \"\"hi\"\"\"", "\t tabbed \t",   "\"two\r\nlines\"",
+                            "\"\"",           "",               "\"x\"\"\""};
+    size_t rows = sizeof titles / sizeof titles[0];
+    for (size_t i = 0; i < rows; i++)
+        ADD("r%zu,%s,bad%zu,visit,x\r\n", i, titles[i], i);
+    /* A row whose title crosses the first chunk boundary (262144). */
+    ADD("long1,\"");
+    while (len < 262144 + 100)
+        ADD("word, ");
+    ADD("\",bad-long1,visit,x\r\n");
+    /* Pad so that the CR of a line ends the second chunk and its LF begins
+     * the third: the line after it must still be counted once. */
+    size_t target = 2 * 262144 - 1; /* index of the CR */
+    ADD("pad,\"");
+    size_t tail = strlen("\",2016,visit,x\r\n"); /* the CR is tail - 2 from the end */
+    while (len + tail - 2 < target)
+        text[len++] = 'p';
+    ADD("\",2016,visit,x\r\n");
+    CHECK_INT(text[target], '\r');
+    ADD("after,\"t\",bad-after,visit,x\r\n");
+#undef ADD
+    write_file("events.csv", text, len);
+    evg_model *m;
+    captured c;
+    CHECK_INT(load_dir(&m, &c), EVG_EINVAL);
+    char needle[16];
+    for (size_t i = 0; i < rows; i++) {
+        snprintf(needle, sizeof needle, "bad%zu", i);
+        expect_at(&c, text, needle, 0);
+    }
+    expect_at(&c, text, "bad-long1", 0);
+    expect_at(&c, text, "bad-after", 0);
+    CHECK_INT(c.errors, rows + 2);
+}
+
 static void test_error_cap(void)
 {
     clear_scratch();
@@ -338,6 +409,7 @@ int main(void)
     test_all_errors_reported();
     test_structure_errors();
     test_actor_errors();
+    test_field_positions();
     test_error_cap();
     test_field_limit_and_missing();
     clear_scratch();
