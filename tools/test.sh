@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run): installs what is missing,
-# then builds and runs ctest twice:
+# then builds and runs ctest three times:
 #   build/           gcc, warnings as errors;
 #   build-sanitize/  clang with AddressSanitizer + UndefinedBehaviorSanitizer,
-#                    the same suite plus each libFuzzer target for a bounded time.
+#                    the same suite plus each libFuzzer target for a bounded time;
+#   build-tsan/      gcc with ThreadSanitizer, the loader's unit tests (large
+#                    files are read on a second thread).
 # EVG_FUZZ_SECONDS (default 60) sets how long each fuzz target runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,3 +22,8 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --test-dir build-sanitize --output-on-failure -j2
+
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEVG_TSAN=ON -DEVG_WERROR=ON
+cmake --build build-tsan -j2 --target test_load test_import
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j2 \
+    -R '^unit/test_(load|import)$'

@@ -56,6 +56,9 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
 void evg__csv_report(evg__csv_file *file, evg_severity severity, uint64_t offset,
                      const char *fmt, ...) EVG__PRINTF(4, 5);
 
+/* The size of the file in bytes when it is a regular file, else 0. */
+uint64_t evg__csv_size(const evg__csv_file *file);
+
 /* The name diagnostics use for the file. */
 const char *evg__csv_name(const evg__csv_file *file);
 

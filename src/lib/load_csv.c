@@ -6,6 +6,13 @@
  * just fed, and when it does, its fields are placed in its raw bytes
  * (place_fields) to give each one its byte offset. Line starts are collected
  * on the way into a table that is only searched when a line number is needed.
+ *
+ * Reading and handling rows overlap on two threads when the file is larger
+ * than the first read: a reader thread parses rows into batches, and the
+ * caller's thread hands them to the row callback in file order. All
+ * diagnostics are given on the caller's thread, in file order; the reader
+ * passes its own on (a malformed row, a limit, an encoding warning) with the
+ * rows. Small files are read on the caller's thread alone, the same way.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -13,10 +20,13 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Diagnostics reported while a row is handled are held back and given in
  * file order, whatever order the row's checks ran in. */
@@ -42,13 +52,55 @@ struct evg__csv_file {
     evg__reporter *rep;
     uint64_t *line_starts; /* sorted; line_starts[0] is 0 (or 3 after a BOM) */
     size_t line_count, line_cap;
+    /* While a reader thread runs, it alone appends to line_starts and
+     * reallocates it under lines_lock; the caller's thread looks lines up
+     * under the lock, among the first `visible_lines` (those of the rows
+     * handed over so far). The row being handled is known without a
+     * lookup. */
+    bool threaded;
+    pthread_mutex_t lines_lock;
+    size_t visible_lines;
+    uint64_t row_start;
+    unsigned long row_line;
 };
 
 typedef struct pending_field {
-    size_t at; /* position of the text in row_text */
+    size_t at; /* position of the text in the batch's text */
     size_t len;
     uint64_t offset;
 } pending_field;
+
+/* A row of a batch: its fields, where it starts, and the warning the reader
+ * gave about it, if any (a field read as Windows-1252). */
+typedef struct batch_row {
+    size_t first_field, field_count;
+    uint64_t start;
+    unsigned long line;
+    size_t lines; /* line starts known when the row ended */
+    size_t note_field; /* 1-based; 0: no warning */
+    unsigned char note_byte;
+    uint64_t note_offset;
+} batch_row;
+
+/* Rows parsed, waiting for the row callback. */
+typedef struct batch {
+    char *text;
+    size_t text_len, text_cap;
+    pending_field *fields;
+    size_t field_count, field_cap;
+    batch_row *rows;
+    size_t row_count, row_cap;
+} batch;
+
+/* A batch is handed over once it holds this many rows or text bytes. */
+enum { BATCH_ROWS = 4096, BATCH_TEXT = 1 << 20, BATCHES = 3 };
+
+/* An error that ends reading, given after the rows before it. */
+typedef struct end_diag {
+    bool positioned; /* else it names the file only */
+    uint64_t offset;
+    char message[400];
+} end_diag;
 
 /* libcsv's state between rows (ROW_NOT_BEGUN in libcsv.c). csv.h declares
  * the parser struct but not its state names. */
@@ -61,12 +113,24 @@ typedef struct reader {
     size_t max_field_bytes;
     size_t max_fields;
     unsigned char quote; /* '"', or NUL when quoting is off */
-    pending_field *fields;
-    size_t field_count, field_cap;
-    evg__csv_field *row; /* handed to on_row */
-    size_t row_cap;
-    char *row_text;
-    size_t text_len, text_cap;
+    /* The batches, filled by the reader in turn and handled in the same
+     * order; `produced` and `consumed` count them. */
+    batch batches[BATCHES];
+    size_t produced, consumed;
+    bool done;       /* the reader has handed over its last batch */
+    bool stop;       /* the row callback failed: the reader stops */
+    int read_status; /* how reading ended */
+    end_diag end;
+    bool has_end;
+    bool threaded;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    /* The batch being filled and, in it, the row being read. */
+    batch *b;
+    size_t row_field0, row_text0;
+    size_t note_field;
+    unsigned char note_byte;
+    uint64_t note_offset;
     /* The raw bytes of the row being read run from row_start to piece_end:
      * in the chunk when the row began in it, else in carry (the part read
      * with earlier chunks) followed by the chunk's first bytes. */
@@ -78,6 +142,10 @@ typedef struct reader {
     unsigned char *carry;
     size_t carry_len, carry_cap;
     int status; /* first failure of a callback */
+    /* The caller's side: the fields handed to on_row. */
+    evg__csv_field *row;
+    size_t row_cap;
+    int consume_status;
 } reader;
 
 static int grow(void **items, size_t *cap, size_t need, size_t item_size)
@@ -95,7 +163,24 @@ static int grow(void **items, size_t *cap, size_t need, size_t item_size)
     return 0;
 }
 
-static void release_held(evg__csv_file *file);
+/* Ends reading with an error, given once the rows before it are handled. */
+static void reader_fail(reader *r, int status, bool positioned, uint64_t offset, const char *fmt,
+                        ...) EVG__PRINTF(5, 6);
+static void reader_fail(reader *r, int status, bool positioned, uint64_t offset, const char *fmt,
+                        ...)
+{
+    if (!r->has_end) {
+        r->has_end = true;
+        r->end.positioned = positioned;
+        r->end.offset = offset;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(r->end.message, sizeof r->end.message, fmt, ap);
+        va_end(ap);
+    }
+    if (r->status == 0)
+        r->status = status;
+}
 
 /* The raw bytes of the current row so far, in one piece: NULL when memory
  * ran out. */
@@ -172,15 +257,17 @@ static int place_fields(reader *r)
     if (raw == NULL)
         return EVG_ENOMEM;
     unsigned char delim = r->file->delimiter;
+    pending_field *fields = r->b->fields + r->row_field0;
+    size_t count = r->b->field_count - r->row_field0;
     size_t p = 0;
     size_t i = 0;
-    for (; i < r->field_count; i++) {
-        pending_field *f = &r->fields[i];
+    for (; i < count; i++) {
+        pending_field *f = &fields[i];
         size_t end;
         if (r->quote && p < len && raw[p] == r->quote) {
             end = p + f->len + 2;
             if (end > len || raw[end - 1] != r->quote ||
-                memchr(r->row_text + f->at, r->quote, f->len) != NULL)
+                memchr(r->b->text + f->at, r->quote, f->len) != NULL)
                 break;
         } else {
             end = p + f->len;
@@ -192,8 +279,8 @@ static int place_fields(reader *r)
         f->offset = r->row_start + p;
         p = end + 1;
     }
-    for (; i < r->field_count; i++) {
-        r->fields[i].offset = r->row_start + p;
+    for (; i < count; i++) {
+        fields[i].offset = r->row_start + p;
         p = scan_field_start(r, raw, len, p, i, i + 1);
     }
     return 0;
@@ -204,28 +291,28 @@ static void on_field(void *text, size_t len, void *data)
     reader *r = data;
     if (r->status)
         return;
+    batch *b = r->b;
+    size_t index = b->field_count - r->row_field0;
     if (r->max_field_bytes && len > r->max_field_bytes) {
-        evg__csv_report(r->file, EVG_SEVERITY_ERROR, field_offset(r, r->field_count),
-                        "field longer than %zu bytes", r->max_field_bytes);
-        r->status = EVG_ELIMIT;
+        reader_fail(r, EVG_ELIMIT, true, field_offset(r, index), "field longer than %zu bytes",
+                    r->max_field_bytes);
         return;
     }
-    if (r->max_fields && r->field_count == r->max_fields) {
-        evg__csv_report(r->file, EVG_SEVERITY_ERROR, field_offset(r, r->field_count),
-                        "row has more than %zu fields", r->max_fields);
-        r->status = EVG_ELIMIT;
+    if (r->max_fields && index == r->max_fields) {
+        reader_fail(r, EVG_ELIMIT, true, field_offset(r, index), "row has more than %zu fields",
+                    r->max_fields);
         return;
     }
-    if (grow((void **)&r->fields, &r->field_cap, r->field_count + 1, sizeof *r->fields) ||
-        grow((void **)&r->row_text, &r->text_cap, r->text_len + len + 1, 1)) {
+    if (grow((void **)&b->fields, &b->field_cap, b->field_count + 1, sizeof *b->fields) ||
+        grow((void **)&b->text, &b->text_cap, b->text_len + len + 1, 1)) {
         r->status = EVG_ENOMEM;
         return;
     }
     if (len)
-        memcpy(r->row_text + r->text_len, text, len);
-    r->row_text[r->text_len + len] = '\0';
-    r->fields[r->field_count++] = (pending_field){r->text_len, len, 0};
-    r->text_len += len + 1;
+        memcpy(b->text + b->text_len, text, len);
+    b->text[b->text_len + len] = '\0';
+    b->fields[b->field_count++] = (pending_field){b->text_len, len, 0};
+    b->text_len += len + 1;
 }
 
 /* Offset of the first byte of `s` that does not begin a valid UTF-8
@@ -274,13 +361,13 @@ static const uint16_t cp1252_high[32] = {
 };
 
 /* Re-reads a field that is not UTF-8 as Windows-1252 (of which Latin-1's
- * printable range is a subset), appending the UTF-8 text to row_text. */
-static int convert_cp1252(reader *r, pending_field *f)
+ * printable range is a subset), appending the UTF-8 text to the batch's. */
+static int convert_cp1252(batch *b, pending_field *f)
 {
-    if (grow((void **)&r->row_text, &r->text_cap, r->text_len + f->len * 3 + 1, 1))
+    if (grow((void **)&b->text, &b->text_cap, b->text_len + f->len * 3 + 1, 1))
         return EVG_ENOMEM;
-    const unsigned char *in = (const unsigned char *)r->row_text + f->at;
-    unsigned char *out = (unsigned char *)r->row_text + r->text_len;
+    const unsigned char *in = (const unsigned char *)b->text + f->at;
+    unsigned char *out = (unsigned char *)b->text + b->text_len;
     size_t n = 0;
     for (size_t i = 0; i < f->len; i++) {
         unsigned c = in[i];
@@ -298,9 +385,9 @@ static int convert_cp1252(reader *r, pending_field *f)
         }
     }
     out[n] = '\0';
-    f->at = r->text_len;
+    f->at = b->text_len;
     f->len = n;
-    r->text_len += n + 1;
+    b->text_len += n + 1;
     return 0;
 }
 
@@ -309,29 +396,32 @@ static int convert_cp1252(reader *r, pending_field *f)
  * both. One warning per file names the first such field. */
 static int convert_encoding(reader *r)
 {
+    batch *b = r->b;
     /* The row's text, fields and their NUL ends, is checked whole first: a
      * sequence cut short by a field's end is caught there too. */
-    if (utf8_invalid_at((const unsigned char *)r->row_text, r->text_len) == r->text_len)
+    size_t text_len = b->text_len - r->row_text0;
+    if (utf8_invalid_at((const unsigned char *)b->text + r->row_text0, text_len) == text_len)
         return 0;
-    for (size_t i = 0; i < r->field_count; i++) {
-        pending_field *f = &r->fields[i];
-        const unsigned char *text = (const unsigned char *)r->row_text + f->at;
+    size_t count = b->field_count - r->row_field0;
+    for (size_t i = 0; i < count; i++) {
+        pending_field *f = &b->fields[r->row_field0 + i];
+        const unsigned char *text = (const unsigned char *)b->text + f->at;
         size_t bad = utf8_invalid_at(text, f->len);
         if (bad == f->len)
             continue;
         if (!r->file->converted) {
             r->file->converted = true;
-            evg__csv_report(r->file, EVG_SEVERITY_WARNING, f->offset,
-                            "field %zu is not UTF-8 (byte 0x%02X): the file is read as "
-                            "Windows-1252 and converted to UTF-8 (further such fields are "
-                            "converted silently)",
-                            i + 1, text[bad]);
+            r->note_field = i + 1;
+            r->note_byte = text[bad];
+            r->note_offset = f->offset;
         }
-        if (convert_cp1252(r, f))
+        if (convert_cp1252(b, f))
             return EVG_ENOMEM;
     }
     return 0;
 }
+
+static void publish(reader *r);
 
 static void on_row_end(int terminator, void *data)
 {
@@ -340,30 +430,47 @@ static void on_row_end(int terminator, void *data)
     r->row_open = false;
     if (r->status)
         return;
-    r->file->in_row = true;
+    batch *b = r->b;
+    r->note_field = 0;
     if (place_fields(r) || convert_encoding(r) ||
-        grow((void **)&r->row, &r->row_cap, r->field_count, sizeof *r->row)) {
-        release_held(r->file);
+        grow((void **)&b->rows, &b->row_cap, b->row_count + 1, sizeof *b->rows)) {
         r->status = EVG_ENOMEM;
         return;
     }
     r->carry_len = 0;
-    for (size_t i = 0; i < r->field_count; i++) {
-        pending_field *f = &r->fields[i];
-        r->row[i] = (evg__csv_field){r->row_text + f->at, f->len, f->offset};
-    }
-    int rc = r->on_row(r->file, r->row, r->field_count, r->payload);
-    release_held(r->file);
-    if (rc)
-        r->status = rc;
-    r->field_count = 0;
-    r->text_len = 0;
+    evg__csv_file *file = r->file;
+    /* The row's first line: among the last few, nearly always. */
+    size_t k = file->line_count;
+    while (k > 1 && file->line_starts[k - 1] > r->row_start)
+        k--;
+    b->rows[b->row_count++] = (batch_row){
+        .first_field = r->row_field0,
+        .field_count = b->field_count - r->row_field0,
+        .start = r->row_start,
+        .line = (unsigned long)k,
+        .lines = file->line_count,
+        .note_field = r->note_field,
+        .note_byte = r->note_byte,
+        .note_offset = r->note_offset,
+    };
+    if (b->row_count >= BATCH_ROWS || b->text_len >= BATCH_TEXT)
+        publish(r);
+    r->row_field0 = r->b->field_count;
+    r->row_text0 = r->b->text_len;
 }
 
 static int add_line_start(evg__csv_file *f, uint64_t offset)
 {
-    if (grow((void **)&f->line_starts, &f->line_cap, f->line_count + 1, sizeof *f->line_starts))
-        return EVG_ENOMEM;
+    if (f->line_count == f->line_cap) {
+        if (f->threaded)
+            pthread_mutex_lock(&f->lines_lock);
+        int rc = grow((void **)&f->line_starts, &f->line_cap, f->line_count + 1,
+                      sizeof *f->line_starts);
+        if (f->threaded)
+            pthread_mutex_unlock(&f->lines_lock);
+        if (rc)
+            return rc;
+    }
     f->line_starts[f->line_count++] = offset;
     return 0;
 }
@@ -376,6 +483,7 @@ static evg__csv_file *new_file(const char *name, evg__reporter *rep)
         return NULL;
     }
     strcpy(f->name, name);
+    pthread_mutex_init(&f->lines_lock, NULL);
     f->rep = rep;
     f->delimiter = ',';
     f->quoting = true;
@@ -418,6 +526,15 @@ int evg__csv_open(evg__csv_file **out, const char *path, evg__reporter *rep)
     return 0;
 }
 
+uint64_t evg__csv_size(const evg__csv_file *file)
+{
+    struct stat st;
+    int fd = file->stream ? fileno(file->stream) : -1;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    return (uint64_t)st.st_size;
+}
+
 const char *evg__csv_name(const evg__csv_file *file)
 {
     return file->name;
@@ -429,37 +546,58 @@ void evg__csv_close(evg__csv_file *file)
         return;
     if (file->stream && file->stream != stdin)
         fclose(file->stream);
+    pthread_mutex_destroy(&file->lines_lock);
     free(file->line_starts);
     free(file->peeked);
     free(file->name);
     free(file);
 }
 
-unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset)
+/* The 1-based line holding `offset` among the first `count` line starts. */
+static size_t line_among(const uint64_t *starts, size_t count, uint64_t offset)
 {
-    size_t lo = 0, hi = file->line_count;
-    /* While reading, the row asked about nearly always starts on one of the
-     * last few lines (the last one is the line after the row). */
-    for (size_t k = hi; k > 0 && k + 4 > hi; k--)
-        if (offset >= file->line_starts[k - 1])
-            return (unsigned long)k;
+    size_t lo = 0, hi = count;
     /* The last line start <= offset. */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (file->line_starts[mid] <= offset)
+        if (starts[mid] <= offset)
             lo = mid;
         else
             hi = mid;
     }
-    return (unsigned long)lo + 1;
+    return lo + 1;
+}
+
+/* Line and column of an offset, on the caller's thread. */
+static void locate(const evg__csv_file *file, uint64_t offset, unsigned long *line,
+                   unsigned long *column)
+{
+    evg__csv_file *f = (evg__csv_file *)file; /* the lock is not the file's state */
+    if (f->threaded)
+        pthread_mutex_lock(&f->lines_lock);
+    size_t count = f->threaded ? f->visible_lines : f->line_count;
+    size_t k = count ? line_among(f->line_starts, count, offset) : 1;
+    uint64_t start = count ? f->line_starts[k - 1] : 0;
+    if (f->threaded)
+        pthread_mutex_unlock(&f->lines_lock);
+    *line = (unsigned long)k;
+    *column = offset >= start ? (unsigned long)(offset - start) + 1 : 1;
+}
+
+unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset)
+{
+    if (offset == file->row_start && file->row_line)
+        return file->row_line; /* the row being handled */
+    unsigned long line, column;
+    locate(file, offset, &line, &column);
+    return line;
 }
 
 static void report_now(evg__csv_file *file, evg_severity severity, uint64_t offset,
                        const char *fmt, va_list ap)
 {
-    unsigned long line = evg__csv_line(file, offset);
-    uint64_t start = file->line_count ? file->line_starts[line - 1] : 0;
-    unsigned long column = offset >= start ? (unsigned long)(offset - start) + 1 : 1;
+    unsigned long line, column;
+    locate(file, offset, &line, &column);
     evg__vreport(file->rep, severity, file->name, line, column, fmt, ap);
 }
 
@@ -506,19 +644,18 @@ void evg__csv_report(evg__csv_file *file, evg_severity severity, uint64_t offset
 
 static int parse_error(reader *r, unsigned char c, uint64_t offset)
 {
-    evg__csv_file *file = r->file;
     if (c == '"') {
-        evg__csv_report(file, EVG_SEVERITY_ERROR, offset,
-                        "malformed CSV: stray quote in an unquoted field (quote the whole field "
-                        "and double the quotes inside it)");
+        reader_fail(r, EVG_EINVAL, true, offset,
+                    "malformed CSV: stray quote in an unquoted field (quote the whole field and "
+                    "double the quotes inside it)");
     } else {
-        uint64_t field_start = field_offset(r, r->field_count);
-        evg__csv_report(file, EVG_SEVERITY_ERROR, offset,
-                        "malformed CSV: unexpected character after the closing quote of the field "
-                        "starting at column %lu",
-                        (unsigned long)(field_start -
-                                        file->line_starts[evg__csv_line(file, field_start) - 1]) +
-                            1);
+        evg__csv_file *file = r->file;
+        uint64_t field_start = field_offset(r, r->b->field_count - r->row_field0);
+        size_t line = line_among(file->line_starts, file->line_count, field_start);
+        reader_fail(r, EVG_EINVAL, true, offset,
+                    "malformed CSV: unexpected character after the closing quote of the field "
+                    "starting at column %lu",
+                    (unsigned long)(field_start - file->line_starts[line - 1]) + 1);
     }
     return EVG_EINVAL;
 }
@@ -549,6 +686,67 @@ int evg__csv_peek(evg__csv_file *file, const unsigned char **out, size_t *len)
     *out = file->peeked;
     *len = file->peeked_len;
     return 0;
+}
+
+/* Hands the rows of a batch, in order, to the row callback (on the caller's
+ * thread), with the reader's warning about a row among its diagnostics. */
+static void consume_batch(reader *r, const batch *b)
+{
+    evg__csv_file *file = r->file;
+    for (size_t k = 0; k < b->row_count && r->consume_status == 0; k++) {
+        const batch_row *row = &b->rows[k];
+        if (grow((void **)&r->row, &r->row_cap, row->field_count, sizeof *r->row)) {
+            r->consume_status = EVG_ENOMEM;
+            break;
+        }
+        for (size_t i = 0; i < row->field_count; i++) {
+            const pending_field *f = &b->fields[row->first_field + i];
+            r->row[i] = (evg__csv_field){b->text + f->at, f->len, f->offset};
+        }
+        file->row_start = row->start;
+        file->row_line = row->line;
+        file->visible_lines = row->lines;
+        file->in_row = true;
+        if (row->note_field)
+            evg__csv_report(file, EVG_SEVERITY_WARNING, row->note_offset,
+                            "field %zu is not UTF-8 (byte 0x%02X): the file is read as "
+                            "Windows-1252 and converted to UTF-8 (further such fields are "
+                            "converted silently)",
+                            row->note_field, row->note_byte);
+        int rc = r->on_row(file, r->row, row->field_count, r->payload);
+        release_held(file);
+        if (rc)
+            r->consume_status = rc;
+    }
+}
+
+static void clear_batch(batch *b)
+{
+    b->text_len = b->field_count = b->row_count = 0;
+}
+
+/* The reader's side: a full batch is handed over, and the reader goes on
+ * with the next free one. Without a thread, the batch is handled at once. */
+static void publish(reader *r)
+{
+    if (!r->threaded) {
+        consume_batch(r, r->b);
+        clear_batch(r->b);
+        if (r->consume_status)
+            r->status = r->consume_status; /* stop reading */
+        return;
+    }
+    pthread_mutex_lock(&r->lock);
+    r->produced++;
+    pthread_cond_broadcast(&r->changed);
+    while (r->produced - r->consumed == BATCHES && !r->stop)
+        pthread_cond_wait(&r->changed, &r->lock);
+    bool stop = r->stop;
+    pthread_mutex_unlock(&r->lock);
+    r->b = &r->batches[r->produced % BATCHES];
+    clear_batch(r->b);
+    if (stop && r->status == 0)
+        r->status = EVG_EINVAL; /* the caller's side failed: its status is the result */
 }
 
 /* Where the piece starting at chunk[pos] ends: just past the first line end
@@ -585,38 +783,16 @@ static int note_line_end(evg__csv_file *file, const unsigned char *chunk, size_t
     return rc;
 }
 
-int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields,
-                  evg__csv_row_fn on_row, void *payload)
+/* Parses the whole file into batches of rows; sets read_status. */
+static void read_rows(reader *r, struct csv_parser *parser, unsigned char *chunk)
 {
-    struct csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
-        return EVG_ENOMEM;
-    csv_set_delim(&parser, file->delimiter);
-    if (!file->quoting) {
-        /* GDELT and ICEWS write quotes as plain text ('He said "no"',
-         * unmatched quotes in URLs), so quoting must be off. libcsv cannot
-         * turn it off; its quote byte becomes NUL instead, and a NUL byte
-         * stops reading with an error before libcsv ever sees it. NUL is
-         * never text, and any other byte could be: 0xFF, say, is 'y' with
-         * diaeresis in Windows-1252. */
-        csv_set_quote(&parser, '\0');
-    }
-    reader r = {.file = file,
-                .on_row = on_row,
-                .payload = payload,
-                .max_field_bytes = max_field_bytes,
-                .max_fields = max_fields,
-                .quote = file->quoting ? '"' : '\0'};
-    /* libcsv is fed a line at a time (a piece), so a row always ends at the
-     * end of a piece; where its fields start is worked out from the row's
-     * raw bytes when it ends (place_fields). */
+    evg__csv_file *file = r->file;
     enum { CHUNK = 1 << 18 };
-    unsigned char *chunk = malloc(CHUNK);
-    int rc = chunk ? add_line_start(file, 0) : EVG_ENOMEM;
-    r.chunk = chunk;
+    int rc = 0;
     uint64_t base = 0; /* file offset of chunk[0] */
     unsigned char prev = 0;
     bool first = true;
+    r->chunk = chunk;
 
     while (rc == 0) {
         size_t n;
@@ -630,14 +806,11 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
             n = fread(chunk, 1, CHUNK, file->stream);
         }
         if (n == 0) {
-            if (ferror(file->stream)) {
-                evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0, "cannot read: %s",
-                            strerror(errno));
-                rc = EVG_EIO;
-            }
+            if (ferror(file->stream))
+                reader_fail(r, rc = EVG_EIO, false, 0, "cannot read: %s", strerror(errno));
             break;
         }
-        r.chunk_base = base;
+        r->chunk_base = base;
         size_t pos = 0;
         if (first) {
             first = false;
@@ -646,10 +819,9 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
                 file->line_starts[0] = 3;
             } else if (n >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) ||
                                   (chunk[0] == 0xFE && chunk[1] == 0xFF))) {
-                evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0,
-                            "the file is UTF-16 text, which is not read: save or convert it "
-                            "as UTF-8");
-                rc = EVG_EINVAL;
+                reader_fail(r, rc = EVG_EINVAL, false, 0,
+                            "the file is UTF-16 text, which is not read: save or convert it as "
+                            "UTF-8");
                 break;
             }
         }
@@ -658,66 +830,200 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
             if (!file->quoting) {
                 const unsigned char *nul = memchr(chunk + pos, '\0', end - pos);
                 if (nul) {
-                    evg__csv_report(file, EVG_SEVERITY_ERROR, base + (uint64_t)(nul - chunk),
-                                    "NUL byte: a tab-separated export must be text (UTF-16 is "
-                                    "not read: convert it to UTF-8)");
-                    rc = EVG_EINVAL;
+                    reader_fail(r, rc = EVG_EINVAL, true, base + (uint64_t)(nul - chunk),
+                                "NUL byte: a tab-separated export must be text (UTF-16 is not "
+                                "read: convert it to UTF-8)");
                     break;
                 }
             }
             if ((rc = note_line_end(file, chunk, pos, end, base, &prev)) != 0)
                 break;
-            if (!r.row_open) {
-                r.row_open = true;
-                r.row_start = base + pos;
+            if (!r->row_open) {
+                r->row_open = true;
+                r->row_start = base + pos;
             }
-            r.piece_end = base + end;
-            size_t parsed = csv_parse(&parser, chunk + pos, end - pos, on_field, on_row_end, &r);
-            if (r.status) {
-                rc = r.status;
+            r->piece_end = base + end;
+            size_t parsed = csv_parse(parser, chunk + pos, end - pos, on_field, on_row_end, r);
+            if (r->status) {
+                rc = r->status;
             } else if (parsed < end - pos) {
-                rc = csv_error(&parser) == CSV_EPARSE
-                         ? parse_error(&r, chunk[pos + parsed], base + pos + parsed)
+                rc = csv_error(parser) == CSV_EPARSE
+                         ? parse_error(r, chunk[pos + parsed], base + pos + parsed)
                          : EVG_ENOMEM;
-            } else if (max_field_bytes && parser.entry_pos > max_field_bytes) {
-                evg__csv_report(file, EVG_SEVERITY_ERROR, field_offset(&r, r.field_count),
-                                "field longer than %zu bytes", max_field_bytes);
-                rc = EVG_ELIMIT;
-            } else if (parser.pstate == LIBCSV_ROW_NOT_BEGUN) {
-                r.row_open = false; /* a row ended, or the line was blank */
+            } else if (r->max_field_bytes && parser->entry_pos > r->max_field_bytes) {
+                reader_fail(r, rc = EVG_ELIMIT, true,
+                            field_offset(r, r->b->field_count - r->row_field0),
+                            "field longer than %zu bytes", r->max_field_bytes);
+            } else if (parser->pstate == LIBCSV_ROW_NOT_BEGUN) {
+                r->row_open = false; /* a row ended, or the line was blank */
             }
             pos = end;
         }
-        if (rc == 0 && r.row_open) {
+        if (rc == 0 && r->row_open) {
             /* Keep the row's bytes read so far: the chunk is about to be
              * overwritten. */
-            uint64_t from = r.row_start > base ? r.row_start : base;
+            uint64_t from = r->row_start > base ? r->row_start : base;
             size_t keep = (size_t)(base + n - from);
-            if (grow((void **)&r.carry, &r.carry_cap, r.carry_len + keep, 1)) {
+            if (grow((void **)&r->carry, &r->carry_cap, r->carry_len + keep, 1)) {
                 rc = EVG_ENOMEM;
                 break;
             }
-            memcpy(r.carry + r.carry_len, chunk + (from - base), keep);
-            r.carry_len += keep;
+            memcpy(r->carry + r->carry_len, chunk + (from - base), keep);
+            r->carry_len += keep;
         }
         base += n;
-        r.chunk_base = base;
+        r->chunk_base = base;
     }
     if (rc == 0) {
-        r.piece_end = base;
-        if (csv_fini(&parser, on_field, on_row_end, &r) != 0) {
-            evg__csv_report(file, EVG_SEVERITY_ERROR, field_offset(&r, r.field_count),
-                            "malformed CSV: quoted field is never closed");
-            rc = EVG_EINVAL;
-        } else if (r.status) {
-            rc = r.status;
+        r->piece_end = base;
+        if (csv_fini(parser, on_field, on_row_end, r) != 0)
+            reader_fail(r, rc = EVG_EINVAL, true,
+                        field_offset(r, r->b->field_count - r->row_field0),
+                        "malformed CSV: quoted field is never closed");
+        else
+            rc = r->status;
+    }
+    r->read_status = rc;
+    /* The last rows, and the end. */
+    if (!r->threaded) {
+        if (r->consume_status == 0)
+            consume_batch(r, r->b);
+        r->done = true;
+        return;
+    }
+    pthread_mutex_lock(&r->lock);
+    if (r->b->row_count)
+        r->produced++;
+    r->done = true;
+    pthread_cond_broadcast(&r->changed);
+    pthread_mutex_unlock(&r->lock);
+}
+
+typedef struct reader_job {
+    reader *r;
+    struct csv_parser *parser;
+    unsigned char *chunk;
+} reader_job;
+
+static void *reader_main(void *arg)
+{
+    reader_job *job = arg;
+    read_rows(job->r, job->parser, job->chunk);
+    return NULL;
+}
+
+/* The caller's side of a threaded read: batches in order until the reader
+ * is done or a row callback fails. */
+static void consume_all(reader *r)
+{
+    for (;;) {
+        pthread_mutex_lock(&r->lock);
+        while (r->consumed == r->produced && !r->done)
+            pthread_cond_wait(&r->changed, &r->lock);
+        bool finished = r->consumed == r->produced;
+        pthread_mutex_unlock(&r->lock);
+        if (finished)
+            return;
+        consume_batch(r, &r->batches[r->consumed % BATCHES]);
+        pthread_mutex_lock(&r->lock);
+        r->consumed++;
+        if (r->consume_status)
+            r->stop = true;
+        pthread_cond_broadcast(&r->changed);
+        pthread_mutex_unlock(&r->lock);
+        if (r->consume_status)
+            return;
+    }
+}
+
+/* Starts the reader thread, with every signal blocked in it so that the
+ * program's handlers run on its own thread. False when it cannot start. */
+static bool start_reader(pthread_t *thread, reader_job *job)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    bool started = pthread_create(thread, NULL, reader_main, job) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return started;
+}
+
+int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields,
+                  evg__csv_row_fn on_row, void *payload)
+{
+    /* A file that fills the first read is read on a second thread. */
+    const unsigned char *head;
+    size_t head_len;
+    int rc = evg__csv_peek(file, &head, &head_len);
+    if (rc)
+        return rc;
+    bool big = head_len == EVG__CSV_PEEK_BYTES;
+
+    struct csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return EVG_ENOMEM;
+    csv_set_delim(&parser, file->delimiter);
+    if (!file->quoting) {
+        /* GDELT and ICEWS write quotes as plain text ('He said "no"',
+         * unmatched quotes in URLs), so quoting must be off. libcsv cannot
+         * turn it off; its quote byte becomes NUL instead, and a NUL byte
+         * stops reading with an error before libcsv ever sees it. NUL is
+         * never text, and any other byte could be: 0xFF, say, is 'y' with
+         * diaeresis in Windows-1252. */
+        csv_set_quote(&parser, '\0');
+    }
+    reader *r = calloc(1, sizeof *r);
+    unsigned char *chunk = malloc((size_t)1 << 18);
+    if (r == NULL || chunk == NULL || add_line_start(file, 0) != 0) {
+        free(r);
+        free(chunk);
+        csv_free(&parser);
+        return EVG_ENOMEM;
+    }
+    *r = (reader){.file = file,
+                  .on_row = on_row,
+                  .payload = payload,
+                  .max_field_bytes = max_field_bytes,
+                  .max_fields = max_fields,
+                  .quote = file->quoting ? '"' : '\0'};
+    r->b = &r->batches[0];
+
+    reader_job job = {r, &parser, chunk};
+    pthread_t thread;
+    if (big && pthread_mutex_init(&r->lock, NULL) == 0) {
+        if (pthread_cond_init(&r->changed, NULL) == 0) {
+            r->threaded = file->threaded = true;
+            if (start_reader(&thread, &job)) {
+                consume_all(r);
+                pthread_join(thread, NULL);
+            } else {
+                r->threaded = file->threaded = false;
+            }
+            pthread_cond_destroy(&r->changed);
         }
+        pthread_mutex_destroy(&r->lock);
+    }
+    if (!r->done)
+        read_rows(r, &parser, chunk); /* small, or no thread */
+    file->threaded = false;
+    file->row_line = 0;
+
+    rc = r->consume_status ? r->consume_status : r->read_status;
+    if (r->consume_status == 0 && r->has_end) {
+        if (r->end.positioned)
+            evg__csv_report(file, EVG_SEVERITY_ERROR, r->end.offset, "%s", r->end.message);
+        else
+            evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0, "%s", r->end.message);
     }
     csv_free(&parser);
     free(chunk);
-    free(r.fields);
-    free(r.row);
-    free(r.row_text);
-    free(r.carry);
+    for (size_t i = 0; i < BATCHES; i++) {
+        free(r->batches[i].text);
+        free(r->batches[i].fields);
+        free(r->batches[i].rows);
+    }
+    free(r->row);
+    free(r->carry);
+    free(r);
     return rc;
 }

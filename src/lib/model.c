@@ -241,6 +241,13 @@ uint32_t evg_model_find_event(const evg_model *model, const char *id)
     return evg__strmap_get(&model->event_ids, id);
 }
 
+static bool same_date(const evg_date *a, const evg_date *b)
+{
+    return a->year == b->year && a->month == b->month && a->day == b->day &&
+           a->hour == b->hour && a->minute == b->minute && a->second == b->second &&
+           a->precision == b->precision && a->zone_minutes == b->zone_minutes;
+}
+
 void evg_model_stats_get(evg_model_stats *out, const evg_model *model)
 {
     memset(out, 0, sizeof *out);
@@ -248,13 +255,19 @@ void evg_model_stats_get(evg_model_stats *out, const evg_model *model)
     bool *actor_seen = calloc(model->actor_count + 1, 1);
     bool *type_seen = calloc(model->type_count + 1, 1);
     int64_t last_end = 0;
+    /* Sorted events share dates: an end is computed once per run of them. */
+    const evg_date *prev = NULL;
+    int64_t prev_end = 0;
     for (size_t i = 0; i < model->event_count; i++) {
         const evg_event *e = &model->events[i];
         if (i == 0)
             out->first = e->date;
         const evg_date *last = e->end_date.precision ? &e->end_date : &e->date;
-        if (i == 0 || evg_date_end(last) > last_end) {
-            last_end = evg_date_end(last);
+        if (prev == NULL || !same_date(prev, last))
+            prev_end = evg_date_end(last);
+        prev = last;
+        if (i == 0 || prev_end > last_end) {
+            last_end = prev_end;
             out->last = *last;
         }
         if (type_seen && !type_seen[e->type]) {

@@ -31,9 +31,8 @@ uint32_t evg__strmap_get(const evg__strmap *map, const char *key)
     return slot->key ? slot->value : UINT32_MAX;
 }
 
-static int grow(evg__strmap *map)
+static int resize(evg__strmap *map, size_t capacity)
 {
-    size_t capacity = map->capacity ? map->capacity * 2 : 64;
     evg__strmap_slot *slots = calloc(capacity, sizeof *slots);
     if (slots == NULL)
         return -1;
@@ -48,10 +47,19 @@ static int grow(evg__strmap *map)
     return 0;
 }
 
+int evg__strmap_reserve(evg__strmap *map, size_t count)
+{
+    size_t capacity = map->capacity ? map->capacity : 64;
+    while ((count + 1) * 2 > capacity)
+        capacity *= 2;
+    return capacity == map->capacity ? 0 : resize(map, capacity);
+}
+
 uint32_t evg__strmap_put(evg__strmap *map, const char *key, uint32_t value)
 {
     /* Keep the load factor under 1/2 so probes stay short. */
-    if ((map->count + 1) * 2 > map->capacity && grow(map) != 0)
+    if ((map->count + 1) * 2 > map->capacity &&
+        resize(map, map->capacity ? map->capacity * 2 : 64) != 0)
         return UINT32_MAX;
     uint32_t hash = hash_string(key);
     evg__strmap_slot *slot = find_slot(map->slots, map->capacity, key, hash);

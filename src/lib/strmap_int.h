@@ -25,6 +25,10 @@ uint32_t evg__strmap_get(const evg__strmap *map, const char *key);
  * `key` must outlive the map. */
 uint32_t evg__strmap_put(evg__strmap *map, const char *key, uint32_t value);
 
+/* Makes room for `count` keys in all, so that adding them rehashes
+ * nothing. Returns 0, or -1 when memory ran out (the map is unchanged). */
+int evg__strmap_reserve(evg__strmap *map, size_t count);
+
 /* Replaces every value v by renumber[v]: the keys stay where they hash. */
 void evg__strmap_renumber(evg__strmap *map, const uint32_t *renumber);
 
