@@ -12,6 +12,15 @@ int cmd_html(cli *c, int argc, char **argv)
         return cli_usage_error("html: no output given (-o FILE, or -o - for standard output)");
     if (c->format_name && strcmp(c->format_name, "html") != 0)
         return cli_usage_error("html: writes HTML only, not '%s'", c->format_name);
+    /* Options of the SVG figures that mean nothing for a whole page: its
+     * ids are fixed (timeline-, actors-, event-) and its figures always
+     * scale to its width. Refused rather than quietly ignored. */
+    if (c->svg.id_prefix)
+        return cli_usage_error("html: --id-prefix is for SVG figures; the page's ids are fixed "
+                               "(timeline-, actors-, event-)");
+    if (c->svg.no_size)
+        return cli_usage_error("html: --no-size is for SVG figures; the page's figures always "
+                               "scale to its width");
     evg_output out = {0};
     out.path = c->output;
     out.diag = cli_print_diag;
