@@ -92,8 +92,13 @@ typedef struct batch {
     size_t row_count, row_cap;
 } batch;
 
-/* A batch is handed over once it holds this many rows or text bytes. */
-enum { BATCH_ROWS = 4096, BATCH_TEXT = 1 << 20, BATCHES = 3 };
+/* Files from this size on are parsed on a second thread. */
+#define THREAD_BYTES ((uint64_t)4 << 20)
+
+/* A batch is handed over once it holds this many rows or text bytes: small
+ * enough that the three stay in cache and cost few page faults, large
+ * enough that handing them over costs nothing measurable. */
+enum { BATCH_ROWS = 1024, BATCH_TEXT = 1 << 18, BATCHES = 3 };
 
 /* An error that ends reading, given after the rows before it. */
 typedef struct end_diag {
@@ -951,13 +956,16 @@ static bool start_reader(pthread_t *thread, reader_job *job)
 int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields,
                   evg__csv_row_fn on_row, void *payload)
 {
-    /* A file that fills the first read is read on a second thread. */
+    /* A large file is read on a second thread: a regular file of at least
+     * THREAD_BYTES, or a stream that fills the first read. Below that the
+     * thread's own start-up and page faults cost more than it saves. */
     const unsigned char *head;
     size_t head_len;
     int rc = evg__csv_peek(file, &head, &head_len);
     if (rc)
         return rc;
-    bool big = head_len == EVG__CSV_PEEK_BYTES;
+    uint64_t size = evg__csv_size(file);
+    bool big = head_len == EVG__CSV_PEEK_BYTES && (size == 0 || size >= THREAD_BYTES);
 
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)

@@ -411,16 +411,20 @@ static void test_event_order(void)
  * row callback stops reading, and nothing after it is reported. */
 static void test_large_file_diagnostics(void)
 {
+    /* 20,000 rows of 250 bytes: 5 MB, over the loader's threshold (4 MiB). */
     enum { ROWS = 20000 };
-    static char text[ROWS * 48 + 64];
-    size_t len = (size_t)snprintf(text, sizeof text, "id,date,type,actor,title\n");
+    static char text[ROWS * 256 + 64];
+    static char padding[201];
+    memset(padding, 'p', 200);
+    size_t len = (size_t)snprintf(text, sizeof text, "id,date,type,actor,title,description\n");
     for (unsigned i = 1; i <= ROWS; i++) {
         const char *date = i == 100 ? "2016-13-01" : "2016-05-01";
         const char *type = i == 15000 ? "vist" : "visit";
         const char *title = i == 5000 ? "caf\xE9" : i == 19000 ? "a\"b" : "title";
-        len += (size_t)snprintf(text + len, sizeof text - len, "e%u,%s,%s,x,%s\n", i, date, type,
-                                title);
+        len += (size_t)snprintf(text + len, sizeof text - len, "e%u,%s,%s,x,%s,%s\n", i, date,
+                                type, title, padding);
     }
+    CHECK(len > ((size_t)4 << 20));
     clear_scratch();
     write_file("events.csv", text, len);
     evg_model *m;
