@@ -428,6 +428,9 @@ static const char *wrap(builder *b, const char *text, double size, int font, dou
         return "";
     }
     size_t line_len = 0, i = 0;
+    /* line[0, line_len) measured: each word tried is measured alone, not
+     * the whole line again. */
+    evg__tl_measure line_m = {.font = font};
     bool truncated = false;
     for (;;) {
         while (i < len && (unsigned char)text[i] <= ' ')
@@ -440,12 +443,17 @@ static const char *wrap(builder *b, const char *text, double size, int font, dou
         if (!done) {
             /* Try the word on the current line. */
             size_t try_len = line_len;
-            if (line_len)
+            evg__tl_measure try_m = line_m;
+            if (line_len) {
                 line[try_len++] = ' ';
+                evg__tl_measure_add(&try_m, " ", 1);
+            }
             memcpy(line + try_len, text + start, word);
             try_len += word;
-            if (evg__tl_text_width(line, try_len, size, font) <= max_w) {
+            evg__tl_measure_add(&try_m, text + start, word);
+            if (evg__tl_measure_width(&try_m, size) <= max_w) {
                 line_len = try_len;
+                line_m = try_m;
                 continue;
             }
             if (line_len == 0) {
@@ -463,6 +471,7 @@ static const char *wrap(builder *b, const char *text, double size, int font, dou
                     fit = utf8_next(text + start, 0, word);
                 memcpy(line, text + start, fit);
                 line_len = fit;
+                evg__tl_measure_add(&line_m, line, line_len);
                 i = start + fit;
             } else {
                 i = start; /* the word starts the next line */
@@ -488,8 +497,10 @@ static const char *wrap(builder *b, const char *text, double size, int font, dou
                 line_len--;
             memcpy(line + line_len, "\xE2\x80\xA6", 3);
             line_len += 3;
+            line_m = (evg__tl_measure){.font = font};
+            evg__tl_measure_add(&line_m, line, line_len);
         }
-        double w = evg__tl_text_width(line, line_len, size, font);
+        double w = evg__tl_measure_width(&line_m, size);
         if (w > *width)
             *width = w;
         if (*lines)
@@ -497,6 +508,7 @@ static const char *wrap(builder *b, const char *text, double size, int font, dou
         sb_add(out, line, line_len);
         (*lines)++;
         line_len = 0;
+        line_m = (evg__tl_measure){.font = font};
         if (done || truncated)
             break;
     }

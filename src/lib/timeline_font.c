@@ -287,12 +287,10 @@ static uint32_t next_code_point(const unsigned char **p, const unsigned char *en
     return cp;
 }
 
-double evg__tl_text_width(const char *text, size_t len, double size, int font)
+void evg__tl_measure_add(evg__tl_measure *m, const char *text, size_t len)
 {
-    const uint16_t *widths = font == EVG__TL_BOLD ? bold_widths : regular_widths;
+    const uint16_t *widths = m->font == EVG__TL_BOLD ? bold_widths : regular_widths;
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
-    double em = 0;
-    size_t chars = 0;
     while (p < end) {
         uint32_t cp = next_code_point(&p, end);
         double w = -1;
@@ -305,13 +303,24 @@ double evg__tl_text_width(const char *text, size_t len, double size, int font)
             base += ranges[r].count;
         }
         if (w < 0)
-            w = fallback_width(cp) * (font == EVG__TL_BOLD ? 1.1 : 1.0);
-        em += w;
-        chars++;
+            w = fallback_width(cp) * (m->font == EVG__TL_BOLD ? 1.1 : 1.0);
+        m->em += w;
+        m->chars++;
     }
+}
+
+double evg__tl_measure_width(const evg__tl_measure *m, double size)
+{
     /* Pango hints glyph advances to whole pixels at 96 dpi, which can widen
      * small text by up to a fifth (narrow letters most); measured bound. */
-    return len ? em * size * 1.08 + 0.012 * size * (double)chars + 1.5 : 0;
+    return m->chars ? m->em * size * 1.08 + 0.012 * size * (double)m->chars + 1.5 : 0;
+}
+
+double evg__tl_text_width(const char *text, size_t len, double size, int font)
+{
+    evg__tl_measure m = {.font = font};
+    evg__tl_measure_add(&m, text, len);
+    return evg__tl_measure_width(&m, size);
 }
 
 double evg__tl_text_height(size_t lines, double size)

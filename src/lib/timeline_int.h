@@ -31,6 +31,19 @@ enum { EVG__TL_REGULAR, EVG__TL_BOLD };
  * included). */
 double evg__tl_text_width(const char *text, size_t len, double size, int font);
 
+/* A line measured as it grows, for word wrapping: the sums
+ * evg__tl_text_width makes, in the same order, so that a line measured in
+ * pieces (split where a code point starts) has the very same width.
+ * Start from {.font = font}. */
+typedef struct evg__tl_measure {
+    double em;
+    size_t chars;
+    int font;
+} evg__tl_measure;
+
+void evg__tl_measure_add(evg__tl_measure *m, const char *text, size_t len);
+double evg__tl_measure_width(const evg__tl_measure *m, double size);
+
 /* Height in points of `lines` lines at `size` points, never less than
  * Graphviz measures. */
 double evg__tl_text_height(size_t lines, double size);
