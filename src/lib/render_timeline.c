@@ -25,18 +25,51 @@ static void set(void *object, Agsym_t *sym, const char *value)
     agxset(object, sym, (char *)value);
 }
 
+/* What snprintf("%.*f", places, v) writes, less trailing zeros and a
+ * trailing point. printf takes longer than the rest of setting a node's
+ * position, so the digits are counted in integers, except where v scaled
+ * lies too near a half (or is too large) to be sure which way printf,
+ * rounding v's exact binary value, would go; and except for a buffer of
+ * fewer than 32 bytes. */
+static void format_fixed(char *buf, size_t size, double v, int places)
+{
+    double scale = 1;
+    for (int i = 0; i < places; i++)
+        scale *= 10;
+    double scaled = v * scale, nearest = round(scaled);
+    if (size < 32 || !(fabs(scaled) < 1e12) || fabs(scaled - nearest) > 0.499) {
+        snprintf(buf, size, "%.*f", places, v);
+        char *end = buf + strlen(buf);
+        while (end[-1] == '0')
+            *--end = '\0';
+        if (end[-1] == '.')
+            end[-1] = '\0';
+        return;
+    }
+    unsigned long long n = (unsigned long long)fabs(nearest), unit = (unsigned long long)scale;
+    char digits[24];
+    size_t len = 0, o = 0;
+    for (unsigned long long whole = n / unit; len == 0 || whole; whole /= 10)
+        digits[len++] = (char)('0' + whole % 10);
+    if (signbit(v))
+        buf[o++] = '-';
+    while (len)
+        buf[o++] = digits[--len];
+    unsigned long long fraction = n % unit;
+    if (fraction) {
+        buf[o++] = '.';
+        for (unsigned long long d = unit / 10; fraction; d /= 10) {
+            buf[o++] = (char)('0' + fraction / d);
+            fraction %= d;
+        }
+    }
+    buf[o] = '\0';
+}
+
 /* "12.5" for 12.50: short and exact enough (a hundredth of a point). */
 static void format_number(char *buf, size_t size, double v)
 {
-    snprintf(buf, size, "%.2f", v);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *end = buf + strlen(buf);
-        while (end > dot + 1 && end[-1] == '0')
-            *--end = '\0';
-        if (end == dot + 1)
-            *dot = '\0';
-    }
+    format_fixed(buf, size, v, 2);
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");
 }
@@ -44,12 +77,7 @@ static void format_number(char *buf, size_t size, double v)
 /* Inches, for width and height. */
 static void format_inches(char *buf, size_t size, double points)
 {
-    snprintf(buf, size, "%.5f", points / 72);
-    char *end = buf + strlen(buf);
-    while (end[-1] == '0')
-        *--end = '\0';
-    if (end[-1] == '.')
-        end[-1] = '\0';
+    format_fixed(buf, size, points / 72, 5);
 }
 
 /* Text for a Graphviz label or tooltip: each line escaped (backslashes
@@ -120,16 +148,32 @@ typedef struct web_ctx {
     evg__svg_web *web; /* NULL: not SVG */
     const evg_model *model;
     evg__reporter *rep;
+    /* Declared when first set, as agsafeset would, and looked up once. */
+    Agsym_t *node_class, *edge_class, *node_id, *node_url;
 } web_ctx;
 
-static void set_class(void *object, const web_ctx *w, const char *cls)
+static void set_web(void *object, web_ctx *w, Agsym_t **sym, const char *name, const char *value)
 {
-    if (w->web)
-        evg__gv_set(object, "class", cls, "");
+    if (*sym == NULL) {
+        int kind = AGTYPE(object) == AGNODE ? AGNODE : AGEDGE;
+        *sym = agattr(agraphof(object), kind, (char *)name, "");
+        if (*sym == NULL) {
+            w->web->failed = true;
+            return;
+        }
+    }
+    set(object, *sym, value);
 }
 
-static void set_item_web(Agnode_t *n, const web_ctx *w, const evg__tl_layout *l, uint32_t item,
-                         bool bin)
+static void set_class(void *object, web_ctx *w, const char *cls)
+{
+    if (w->web)
+        set_web(object, w, AGTYPE(object) == AGNODE ? &w->node_class : &w->edge_class, "class",
+                cls);
+}
+
+static void set_item_web(Agnode_t *n, const gv_attrs *a, web_ctx *w, const evg__tl_layout *l,
+                         uint32_t item, bool bin)
 {
     if (w->web == NULL || item == EVG_NO_INDEX || item >= l->item_count)
         return;
@@ -139,18 +183,18 @@ static void set_item_web(Agnode_t *n, const web_ctx *w, const evg__tl_layout *l,
     const evg_event *first = evg_model_event(w->model, it->events[0]);
     char id[256], cls[200], type[120], hold[24];
     evg__svg_id(w->web, id, sizeof id, bin ? "bin" : NULL, first->id);
-    evg__gv_set(n, "id", id, "");
+    set_web(n, w, &w->node_id, "id", id);
     evg__svg_name(type, sizeof type, evg_model_type(w->model, first->type)->id);
     snprintf(cls, sizeof cls, "event%s type-%s", bin ? " bin" : "", type);
-    evg__gv_set(n, "class", cls, "");
+    set_web(n, w, &w->node_class, "class", cls);
     if (it->tooltip) {
         evg__svg_hold(w->web, hold, it->tooltip);
-        evg__gv_set(n, "tooltip", hold, "");
+        set(n, a->tooltip, hold);
     }
     const char *url = it->count == 1 ? evg__event_url(w->web, first, w->rep) : NULL;
     if (url) {
         evg__svg_hold(w->web, hold, url);
-        evg__gv_set(n, "URL", hold, "");
+        set_web(n, w, &w->node_url, "URL", hold);
     }
 }
 
@@ -162,7 +206,7 @@ static Agnode_t *new_node(Agraph_t *g, const char *prefix, size_t index)
 }
 
 static int add_rects(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, uint8_t role,
-                     const char *prefix, const web_ctx *w, const char *cls)
+                     const char *prefix, web_ctx *w, const char *cls)
 {
     for (size_t i = 0; i < l->rect_count; i++) {
         const evg__tl_rect *r = &l->rects[i];
@@ -184,8 +228,7 @@ static int add_rects(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, ui
 }
 
 static int add_lines(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, Agnode_t *from,
-                     Agnode_t *to, uint8_t role, const char *prefix, const web_ctx *w,
-                     const char *cls)
+                     Agnode_t *to, uint8_t role, const char *prefix, web_ctx *w, const char *cls)
 {
     for (size_t i = 0; i < l->line_count; i++) {
         const evg__tl_line *ln = &l->lines[i];
@@ -212,7 +255,7 @@ static int add_lines(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, Ag
 }
 
 static int add_marks(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, uint8_t role,
-                     const char *prefix, const web_ctx *w)
+                     const char *prefix, web_ctx *w)
 {
     for (size_t i = 0; i < l->mark_count; i++) {
         const evg__tl_mark *m = &l->marks[i];
@@ -241,7 +284,7 @@ static int add_marks(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, ui
         }
         if (w->web) {
             if (role == EVG__TL_GLYPH || role == EVG__TL_BIN)
-                set_item_web(n, w, l, m->item, role == EVG__TL_BIN);
+                set_item_web(n, a, w, l, m->item, role == EVG__TL_BIN);
             else
                 set_class(n, w, role == EVG__TL_SWATCH ? "legend" : "event-target");
         } else if (m->item != EVG_NO_INDEX && l->items[m->item].tooltip) {
@@ -255,7 +298,7 @@ static int add_marks(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, ui
     return 0;
 }
 
-static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, const web_ctx *w)
+static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, web_ctx *w)
 {
     static const struct {
         uint8_t role;
@@ -317,7 +360,7 @@ int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const
     }
     if (out->format != EVG_FORMAT_SVG)
         web = NULL;
-    web_ctx w = {web, model, rep};
+    web_ctx w = {.web = web, .model = model, .rep = rep};
     if (web) {
         /* The figure's name for screen readers: its title, and the line
          * under it (how many events, from when to when). */
