@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena_int.h"
 #include "diag_int.h"
 #include "strmap_int.h"
 
@@ -40,9 +41,8 @@ typedef struct evg__svg_web {
     evg__buf title, desc;             /* plain text */
     char **held;                      /* values behind the placeholders */
     size_t held_count, held_cap;
-    evg__strmap ids; /* ids given out, to keep them unique */
-    char **id_list;
-    size_t id_count, id_cap;
+    evg__strmap ids;    /* ids given out, to keep them unique */
+    evg__arena strings; /* the held values and the ids */
     bool failed;
     /* Set: the finished SVG is handed over here instead of being written. */
     char **capture;

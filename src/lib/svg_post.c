@@ -76,6 +76,9 @@ static void buf_escape(evg__buf *b, const char *s, size_t len, bool attribute)
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        /* Most bytes need nothing: a quick test before the switch. */
+        if (c >= 0x20 && c != 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'')
+            continue;
         const char *rep = NULL;
         switch (c) {
         case '&': rep = "&amp;"; break;
@@ -123,29 +126,15 @@ static bool name_start(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-/* Remembers an id; false when it was given out already or memory ran out. */
-static bool claim_id(evg__strmap *ids, char ***list, size_t *count, size_t *cap, const char *id,
-                     bool *failed)
+/* Remembers an id, copied to `strings`; false when it was given out
+ * already, true when it is new or memory ran out. */
+static bool claim_id(evg__strmap *ids, evg__arena *strings, const char *id, bool *failed)
 {
     if (evg__strmap_get(ids, id) != UINT32_MAX)
         return false;
-    if (*count == *cap) {
-        size_t grown = *cap ? *cap * 2 : 64;
-        char **p = realloc(*list, grown * sizeof *p);
-        if (p == NULL) {
-            *failed = true;
-            return true;
-        }
-        *list = p;
-        *cap = grown;
-    }
-    char *copy = strdup(id);
-    if (copy == NULL || evg__strmap_put(ids, copy, 0) == UINT32_MAX) {
-        free(copy);
+    char *copy = evg__arena_strndup(strings, id, strlen(id));
+    if (copy == NULL || evg__strmap_put(ids, copy, 0) == UINT32_MAX)
         *failed = true;
-        return true;
-    }
-    (*list)[(*count)++] = copy;
     return true;
 }
 
@@ -190,13 +179,9 @@ int evg__svg_web_init(evg__svg_web *web, const char *out_path, const evg_svg_opt
 
 void evg__svg_web_free(evg__svg_web *web)
 {
-    for (size_t i = 0; i < web->held_count; i++)
-        free(web->held[i]);
     free(web->held);
-    for (size_t i = 0; i < web->id_count; i++)
-        free(web->id_list[i]);
-    free(web->id_list);
     evg__strmap_free(&web->ids);
+    evg__arena_free(&web->strings);
     free(web->title.data);
     free(web->desc.data);
     memset(web, 0, sizeof *web);
@@ -208,9 +193,7 @@ void evg__svg_id(evg__svg_web *web, char *buf, size_t size, const char *kind, co
     evg__svg_name(name, sizeof name, id);
     snprintf(buf, size, "%s-%s%s%s", web->prefix, kind ? kind : "", kind ? "-" : "", name);
     size_t base_len = strlen(buf);
-    for (unsigned long n = 2;
-         !claim_id(&web->ids, &web->id_list, &web->id_count, &web->id_cap, buf, &web->failed);
-         n++)
+    for (unsigned long n = 2; !claim_id(&web->ids, &web->strings, buf, &web->failed); n++)
         snprintf(buf + base_len, size - base_len, "-%lu", n);
 }
 
@@ -227,7 +210,7 @@ void evg__svg_hold(evg__svg_web *web, char *buf, const char *value)
         web->held = p;
         web->held_cap = cap;
     }
-    char *copy = strdup(value);
+    char *copy = evg__arena_strndup(&web->strings, value, strlen(value));
     if (copy == NULL) {
         web->failed = true;
         return;
@@ -379,18 +362,23 @@ typedef struct post {
     evg__svg_web *web;
     evg__buf out, scratch;
     evg__strmap ids;
-    char **id_list;
-    size_t id_count, id_cap;
+    evg__arena id_strings;
     bool failed;
     bool root_done;
 } post;
 
-static void put_text(post *p, const char *s, size_t len)
+/* Text or an attribute value as Graphviz meant it (decode), escaped again.
+ * Most hold no '&', and so nothing to decode. */
+static void put_text(post *p, const char *s, size_t len, bool attribute)
 {
+    if (memchr(s, '&', len) == NULL) {
+        buf_escape(&p->out, s, len, attribute);
+        return;
+    }
     p->scratch.len = 0;
     decode(&p->scratch, s, len);
     if (p->scratch.data)
-        buf_escape(&p->out, p->scratch.data, p->scratch.len, false);
+        buf_escape(&p->out, p->scratch.data, p->scratch.len, attribute);
 }
 
 static bool starts_with(const char *s, size_t len, const char *prefix)
@@ -422,8 +410,7 @@ static void put_id(post *p, const char *raw, size_t raw_len)
     snprintf(want, sizeof want, "%s%s%s%s", has_prefix ? "" : prefix, has_prefix ? "" : "-", name,
              link ? "-link" : "");
     size_t base = strlen(want);
-    for (unsigned long n = 2;
-         !claim_id(&p->ids, &p->id_list, &p->id_count, &p->id_cap, want, &p->failed); n++)
+    for (unsigned long n = 2; !claim_id(&p->ids, &p->id_strings, want, &p->failed); n++)
         snprintf(want + base, sizeof want - base, "-%lu", n);
     buf_escape(&p->out, want, strlen(want), true);
 }
@@ -540,10 +527,7 @@ static size_t put_tag(post *p, const char *s, size_t len)
         } else if (held) {
             buf_escape(&p->out, held, strlen(held), true);
         } else {
-            p->scratch.len = 0;
-            decode(&p->scratch, value, vlen);
-            if (p->scratch.data)
-                buf_escape(&p->out, p->scratch.data, p->scratch.len, true);
+            put_text(p, value, vlen, true);
         }
         evg__buf_add(&p->out, "\"", 1);
     }
@@ -554,9 +538,9 @@ int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, 
     post p = {.web = web};
     char reserved[EVG__SVG_PREFIX_MAX + 8];
     snprintf(reserved, sizeof reserved, "%s-title", web->prefix);
-    claim_id(&p.ids, &p.id_list, &p.id_count, &p.id_cap, reserved, &p.failed);
+    claim_id(&p.ids, &p.id_strings, reserved, &p.failed);
     snprintf(reserved, sizeof reserved, "%s-desc", web->prefix);
-    claim_id(&p.ids, &p.id_list, &p.id_count, &p.id_cap, reserved, &p.failed);
+    claim_id(&p.ids, &p.id_strings, reserved, &p.failed);
     size_t i = 0;
     while (i < len) {
         const char *s = svg + i;
@@ -565,7 +549,7 @@ int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, 
             size_t n = 0;
             while (n < rest && s[n] != '<')
                 n++;
-            put_text(&p, s, n);
+            put_text(&p, s, n, false);
             i += n;
         } else if (starts_with(s, rest, "<!--")) {
             const char *end = NULL;
@@ -594,10 +578,8 @@ int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, 
             i += put_tag(&p, s, rest);
         }
     }
-    for (size_t k = 0; k < p.id_count; k++)
-        free(p.id_list[k]);
-    free(p.id_list);
     evg__strmap_free(&p.ids);
+    evg__arena_free(&p.id_strings);
     free(p.scratch.data);
     if (p.failed || p.out.failed || p.scratch.failed || web->failed || p.out.data == NULL) {
         free(p.out.data);
