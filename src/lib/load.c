@@ -883,11 +883,11 @@ static int resolve_parents(loader *ld, table *t)
 
 static int read_table(loader *ld, evg__csv_file *file, table_kind kind);
 
-/* Makes room in the event id map for the rows a large file will hold,
- * guessed from its size and the lines of its first bytes, so the map is not
- * rehashed a dozen times on the way (a tenth of the time spent on ids). */
-static void reserve_event_ids(loader *ld, evg__csv_file *file, const unsigned char *head,
-                              size_t len)
+/* Makes room in the event table and id map for the rows a large file will
+ * hold, guessed from its size and the lines of its first bytes, so neither
+ * is reallocated or rehashed a dozen times on the way. */
+static void reserve_events(loader *ld, evg__csv_file *file, const unsigned char *head,
+                           size_t len)
 {
     uint64_t size = evg__csv_size(file);
     if (len < EVG__CSV_PEEK_BYTES || size <= len)
@@ -896,11 +896,13 @@ static void reserve_event_ids(loader *ld, evg__csv_file *file, const unsigned ch
     for (const unsigned char *p = head; (p = memchr(p, '\n', len - (size_t)(p - head))) != NULL;
          p++)
         lines++;
-    uint64_t rows = size / len * lines;
+    uint64_t rows = size * lines / len;
     if (ld->limits.max_rows && rows > ld->limits.max_rows)
         rows = ld->limits.max_rows;
     /* Only a hint: a failure here shows, if at all, when rows are added. */
-    (void)evg__strmap_reserve(&ld->model->event_ids, ld->model->event_count + (size_t)rows);
+    size_t want = ld->model->event_count + (size_t)rows;
+    (void)evg__model_reserve_events(ld->model, want);
+    (void)evg__strmap_reserve(&ld->model->event_ids, want);
 }
 
 /* Tells an events file's format from its first row (or takes the one the
@@ -912,7 +914,7 @@ static int begin_events(loader *ld, table *t, evg__csv_file *file)
     int rc = evg__csv_peek(file, &head, &len);
     if (rc)
         return rc;
-    reserve_event_ids(ld, file, head, len);
+    reserve_events(ld, file, head, len);
     evg__detected found;
     evg__import_detect(&found, head, len);
     evg_input_format format = ld->limits.input_format;

@@ -93,7 +93,7 @@ typedef struct batch {
 } batch;
 
 /* Files from this size on are parsed on a second thread. */
-#define THREAD_BYTES ((uint64_t)4 << 20)
+#define THREAD_BYTES ((uint64_t)1 << 20)
 
 /* A batch is handed over once it holds this many rows or text bytes: small
  * enough that the three stay in cache and cost few page faults, large
@@ -755,12 +755,13 @@ static void publish(reader *r)
 }
 
 /* Where the piece starting at chunk[pos] ends: just past the first line end
- * (LF, CR, or CRLF together), or at the end of the chunk. */
-static size_t piece_end_at(const unsigned char *chunk, size_t pos, size_t n)
+ * (LF, CR, or CRLF together), or at the end of the chunk. `has_cr`: whether
+ * the chunk holds a CR at all (most files have none). */
+static size_t piece_end_at(const unsigned char *chunk, size_t pos, size_t n, bool has_cr)
 {
     const unsigned char *lf = memchr(chunk + pos, '\n', n - pos);
     size_t stop = lf ? (size_t)(lf - chunk) : n;
-    const unsigned char *cr = memchr(chunk + pos, '\r', stop - pos);
+    const unsigned char *cr = has_cr ? memchr(chunk + pos, '\r', stop - pos) : NULL;
     if (cr == NULL)
         return lf ? stop + 1 : n;
     size_t at = (size_t)(cr - chunk);
@@ -830,8 +831,9 @@ static void read_rows(reader *r, struct csv_parser *parser, unsigned char *chunk
                 break;
             }
         }
+        bool has_cr = memchr(chunk + pos, '\r', n - pos) != NULL;
         while (pos < n && rc == 0) {
-            size_t end = piece_end_at(chunk, pos, n);
+            size_t end = piece_end_at(chunk, pos, n, has_cr);
             if (!file->quoting) {
                 const unsigned char *nul = memchr(chunk + pos, '\0', end - pos);
                 if (nul) {
@@ -998,6 +1000,16 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
 
     reader_job job = {r, &parser, chunk};
     pthread_t thread;
+    /* The batches are sized here, so the reader rarely reallocates: a
+     * realloc (mremap) while both threads run makes the kernel flush the
+     * other core's TLB. */
+    for (size_t i = 0; big && i < BATCHES; i++) {
+        batch *b = &r->batches[i];
+        if (grow((void **)&b->text, &b->text_cap, 2 * BATCH_TEXT, 1) ||
+            grow((void **)&b->fields, &b->field_cap, 16 * BATCH_ROWS, sizeof *b->fields) ||
+            grow((void **)&b->rows, &b->row_cap, BATCH_ROWS + 1, sizeof *b->rows))
+            big = false; /* read on this thread, growing as needed */
+    }
     if (big && pthread_mutex_init(&r->lock, NULL) == 0) {
         if (pthread_cond_init(&r->changed, NULL) == 0) {
             r->threaded = file->threaded = true;

@@ -151,6 +151,18 @@ int evg__model_canonical_order(evg_model *m)
     return rc;
 }
 
+int evg__model_reserve_events(evg_model *m, size_t count)
+{
+    if (count <= m->event_cap)
+        return 0;
+    evg_event *events = realloc(m->events, count * sizeof *events);
+    if (events == NULL)
+        return EVG_ENOMEM;
+    m->events = events;
+    m->event_cap = count;
+    return 0;
+}
+
 uint32_t evg__model_claim_event_id(evg_model *m, const char *id)
 {
     return evg__strmap_put(&m->event_ids, id, (uint32_t)m->event_count);

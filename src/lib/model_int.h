@@ -30,6 +30,10 @@ int evg__model_canonical_order(evg_model *model);
  * One hash lookup serves both the duplicate check and the registration. */
 uint32_t evg__model_claim_event_id(evg_model *model, const char *id);
 
+/* Makes room for `count` events in all. Returns 0, or EVG_ENOMEM (the
+ * table is unchanged). */
+int evg__model_reserve_events(evg_model *model, size_t count);
+
 /* Appends a zeroed event with an id just claimed; NULL when out of memory. */
 evg_event *evg__model_add_event(evg_model *model, const char *id);
 
