@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1131,60 +1132,117 @@ static void sort_items(event_table ev, sort_item *items, size_t n, unsigned dept
     }
 }
 
+static void prefetch_event(const evg_event *e)
+{
+#if defined(__GNUC__)
+    for (size_t k = 0; k < sizeof *e; k += 64)
+        __builtin_prefetch((const char *)e + k);
+#else
+    (void)e;
+#endif
+}
+
+/* One share of the sort: the items of events [first, first + count) are
+ * gathered and sorted. */
+typedef struct sort_share {
+    const evg_event *events;
+    sort_item *items;
+    size_t first, count;
+    bool sorted; /* the share was in order already */
+} sort_share;
+
+static void *sort_share_main(void *arg)
+{
+    sort_share *s = arg;
+    s->sorted = true;
+    for (size_t i = s->first; i < s->first + s->count; i++) {
+        const evg_event *e = &s->events[i];
+        s->items[i] = (sort_item){evg_date_start(&e->date) * 8 + e->date.precision,
+                                  id_head(e->id), (uint32_t)i};
+        if (i > s->first && s->sorted &&
+            compare_items(s->events, &s->items[i - 1], &s->items[i]) > 0)
+            s->sorted = false;
+    }
+    if (!s->sorted) {
+        unsigned depth = 0;
+        for (size_t k = s->count; k > 1; k /= 2)
+            depth += 2;
+        sort_items(s->events, s->items + s->first, s->count, depth);
+    }
+    return NULL;
+}
+
 /* Sorts events by date, then precision, then id: the order of the CSV rows
- * never shows in a figure. A file already in that order is left as it is;
- * otherwise events are permuted in place, to spare a second copy of a large
- * event table, and the id map is renumbered rather than rebuilt. */
+ * never shows in a figure. A file already in that order is left as it is.
+ * From SORT_SHARE_MIN events on, each half is sorted on its own thread and
+ * the two are merged. The events are then permuted in place, to spare a
+ * second copy of a large event table, and the id map is renumbered rather
+ * than rebuilt. */
+enum { SORT_SHARE_MIN = 1 << 16 };
+
 static int sort_events_by_date(evg_model *m)
 {
     size_t n = m->event_count;
     sort_item *items = malloc((n ? n : 1) * sizeof *items);
-    if (items == NULL)
-        return EVG_ENOMEM;
-    bool sorted = true;
-    for (size_t i = 0; i < n; i++) {
-        const evg_event *e = &m->events[i];
-        items[i] = (sort_item){evg_date_start(&e->date) * 8 + e->date.precision, id_head(e->id),
-                               (uint32_t)i};
-        if (i && sorted && compare_items(m->events, &items[i - 1], &items[i]) > 0)
-            sorted = false;
-    }
-    if (sorted) {
-        free(items);
-        return 0;
-    }
-    unsigned depth = 0;
-    for (size_t k = n; k > 1; k /= 2)
-        depth += 2;
-    sort_items(m->events, items, n, depth);
     /* order[i]: the old index of the event that goes to i; renumber[old]:
      * its new index. */
-    uint32_t *order = malloc(n * sizeof *order);
-    uint32_t *renumber = malloc(n * sizeof *renumber);
-    if (order == NULL || renumber == NULL) {
+    uint32_t *order = malloc((n ? n : 1) * sizeof *order);
+    uint32_t *renumber = malloc((n ? n : 1) * sizeof *renumber);
+    if (items == NULL || order == NULL || renumber == NULL) {
         free(items);
         free(order);
         free(renumber);
         return EVG_ENOMEM;
     }
-    for (size_t i = 0; i < n; i++) {
-        order[i] = items[i].index;
-        renumber[items[i].index] = (uint32_t)i;
+    size_t half = n >= SORT_SHARE_MIN ? n / 2 : n;
+    sort_share shares[2] = {{m->events, items, 0, half, true},
+                            {m->events, items, half, n - half, true}};
+    pthread_t thread;
+    bool threaded = half < n && pthread_create(&thread, NULL, sort_share_main, &shares[1]) == 0;
+    sort_share_main(&shares[0]);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else if (half < n)
+        sort_share_main(&shares[1]);
+    bool sorted = shares[0].sorted && shares[1].sorted &&
+                  (half == 0 || half == n ||
+                   compare_items(m->events, &items[half - 1], &items[half]) < 0);
+    if (sorted) {
+        free(items);
+        free(order);
+        free(renumber);
+        return 0;
+    }
+    /* Merge the two sorted shares straight into order and renumber. */
+    size_t a = 0, b = half;
+    for (size_t k = 0; k < n; k++) {
+        const sort_item *next =
+            b == n || (a < half && compare_items(m->events, &items[a], &items[b]) < 0)
+                ? &items[a++]
+                : &items[b++];
+        order[k] = next->index;
+        renumber[next->index] = (uint32_t)k;
     }
     free(items);
-    /* Follow each cycle, marking done positions by setting order[i] = i. */
+    /* Follow each cycle, marking done positions by setting order[i] = i.
+     * The events are read in random order, so each is prefetched a few
+     * moves ahead (`ahead` walks the cycle PREFETCH_MOVES in front). */
+    enum { PREFETCH_MOVES = 8 };
     for (size_t i = 0; i < n; i++) {
         if (order[i] == i)
             continue;
         evg_event held = m->events[i];
+        size_t ahead = order[i];
+        for (int k = 0; k < PREFETCH_MOVES && ahead != i; k++)
+            ahead = order[ahead];
         size_t to = i;
         for (;;) {
             size_t from = order[to];
             order[to] = (uint32_t)to;
-#if defined(__GNUC__)
-            /* The move after this one reads a random event: fetch it now. */
-            __builtin_prefetch(&m->events[order[from]]);
-#endif
+            if (ahead != i) {
+                prefetch_event(&m->events[ahead]);
+                ahead = order[ahead];
+            }
             if (from == i) {
                 m->events[to] = held;
                 break;

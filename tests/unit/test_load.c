@@ -356,12 +356,12 @@ static void test_field_positions(void)
 }
 
 /* Events come out sorted by (start, precision, id) whatever the row order:
- * thousands of rows shuffled, with mixed precisions, shared starts and ids
- * that share their first eight bytes; then the same rows already sorted,
- * then reversed. */
+ * 70,000 rows shuffled (enough for the sort to split into two threads),
+ * with mixed precisions, shared starts and ids that share their first eight
+ * bytes; then the same rows already sorted, then reversed. */
 static void test_event_order(void)
 {
-    enum { N = 6000 };
+    enum { N = 70000 };
     static char text[N * 64 + 64];
     static unsigned perm[N];
     for (int pass = 0; pass < 3; pass++) {
@@ -377,7 +377,7 @@ static void test_event_order(void)
         size_t len = (size_t)snprintf(text, sizeof text, "id,date,type,actor\n");
         for (unsigned n = 0; n < N; n++) {
             unsigned i = pass == 2 ? N - 1 - perm[n] : perm[n];
-            /* 6000 rows over 12 months: days, months and years coincide. */
+            /* Rows over 12 months: days, months and years coincide. */
             const char *forms[] = {"2016-%02u-%02u", "2016-%02u", "2016"};
             char date[16];
             snprintf(date, sizeof date, forms[i % 3], i % 12 + 1, i % 28 + 1);
