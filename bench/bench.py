@@ -303,7 +303,7 @@ def verdicts(b, load_sizes):
     if shares:
         worst = min(s for _, s in shares)
         out.append(f"- load >= 50% of the bare libcsv pass: {'met' if worst >= 0.5 else 'NOT met'} "
-                   f"({', '.join(f'{s:.0%} at {n:,}' for n, s in shares)})")
+                   f"({', '.join(f'{s:.1%} at {n:,}' for n, s in shares)})")
     if get(f"load{big}", "peak_mb"):
         file_mb = os.path.getsize(os.path.join(b.args.work, f"events-{big}", "events.csv")) / 2**20
         ratio = get(f"load{big}", "peak_mb") / file_mb
