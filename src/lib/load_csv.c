@@ -127,7 +127,6 @@ typedef struct reader {
     int read_status; /* how reading ended */
     end_diag end;
     bool has_end;
-    bool threaded;
     pthread_mutex_t lock;
     pthread_cond_t changed;
     /* The batch being filled and, in it, the row being read. */
@@ -734,7 +733,7 @@ static void clear_batch(batch *b)
  * with the next free one. Without a thread, the batch is handled at once. */
 static void publish(reader *r)
 {
-    if (!r->threaded) {
+    if (!r->file->threaded) {
         consume_batch(r, r->b);
         clear_batch(r->b);
         if (r->consume_status)
@@ -892,7 +891,7 @@ static void read_rows(reader *r, struct csv_parser *parser, unsigned char *chunk
     }
     r->read_status = rc;
     /* The last rows, and the end. */
-    if (!r->threaded) {
+    if (!r->file->threaded) {
         if (r->consume_status == 0)
             consume_batch(r, r->b);
         r->done = true;
@@ -1012,12 +1011,12 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
     }
     if (big && pthread_mutex_init(&r->lock, NULL) == 0) {
         if (pthread_cond_init(&r->changed, NULL) == 0) {
-            r->threaded = file->threaded = true;
+            file->threaded = true;
             if (start_reader(&thread, &job)) {
                 consume_all(r);
                 pthread_join(thread, NULL);
             } else {
-                r->threaded = file->threaded = false;
+                file->threaded = false;
             }
             pthread_cond_destroy(&r->changed);
         }

@@ -41,14 +41,19 @@ static const char *write_file(const char *name, const char *content, size_t len)
 
 #define WRITE(name, literal) write_file(name, literal, sizeof(literal) - 1)
 
-static int load_dir(evg_model **m, captured *c)
+/* Loads the scratch dataset with `opts`, capturing its diagnostics. */
+static int load_dir_with(evg_model **m, captured *c, evg_load_opts opts)
 {
     memset(c, 0, sizeof *c);
-    evg_load_opts opts = EVG_LOAD_OPTS_INIT;
     opts.diag = capture;
     opts.diag_payload = c;
     const char *paths[] = {scratch};
     return evg_load(m, paths, 1, &opts);
+}
+
+static int load_dir(evg_model **m, captured *c)
+{
+    return load_dir_with(m, c, (evg_load_opts)EVG_LOAD_OPTS_INIT);
 }
 
 static int has(const captured *c, const char *text)
@@ -437,13 +442,9 @@ static void test_large_file_diagnostics(void)
     CHECK(strncmp(c.text[3], "15001:", 6) == 0 && strstr(c.text[3], "unknown event type 'vist'"));
     CHECK(strncmp(c.text[4], "19001:", 6) == 0 && strstr(c.text[4], "stray quote"));
 
-    memset(&c, 0, sizeof c);
     evg_load_opts opts = EVG_LOAD_OPTS_INIT;
-    opts.diag = capture;
-    opts.diag_payload = &c;
     opts.max_rows = 10000;
-    const char *paths[] = {scratch};
-    CHECK_INT(evg_load(&m, paths, 1, &opts), EVG_ELIMIT);
+    CHECK_INT(load_dir_with(&m, &c, opts), EVG_ELIMIT);
     CHECK_INT(c.count, 4);
     CHECK(strncmp(c.text[3], "10002:1: error: more than 10000 rows", 36) == 0);
 }
@@ -456,14 +457,10 @@ static void test_error_cap(void)
         snprintf(text + strlen(text), sizeof text - strlen(text), "e%d,bad,visit,x\n", i);
     write_file("events.csv", text, strlen(text));
     captured c;
-    memset(&c, 0, sizeof c);
     evg_load_opts opts = EVG_LOAD_OPTS_INIT;
-    opts.diag = capture;
-    opts.diag_payload = &c;
     opts.max_errors = 10;
-    const char *paths[] = {scratch};
     evg_model *m;
-    CHECK_INT(evg_load(&m, paths, 1, &opts), EVG_EINVAL);
+    CHECK_INT(load_dir_with(&m, &c, opts), EVG_EINVAL);
     CHECK_INT(c.errors, 10);
     CHECK(has(&c, "0:0: note: too many errors; further errors are not shown"));
 }
@@ -473,14 +470,10 @@ static void test_field_limit_and_missing(void)
     clear_scratch();
     WRITE("events.csv", "id,date,type,actor,title\na,2016,visit,x,\"0123456789abcdef\"\n");
     captured c;
-    memset(&c, 0, sizeof c);
     evg_load_opts opts = EVG_LOAD_OPTS_INIT;
-    opts.diag = capture;
-    opts.diag_payload = &c;
     opts.max_field_bytes = 8;
-    const char *paths[] = {scratch};
     evg_model *m;
-    CHECK_INT(evg_load(&m, paths, 1, &opts), EVG_ELIMIT);
+    CHECK_INT(load_dir_with(&m, &c, opts), EVG_ELIMIT);
     CHECK(has(&c, "2:16: error: field longer than 8 bytes"));
 
     clear_scratch();
