@@ -2,7 +2,7 @@
  * tests/data/actors (14 events; see the comments at each check). */
 #include <evgraph/evgraph.h>
 
-#include "../../src/lib/actors_int.h"
+#include "actors_int.h"
 #include "check.h"
 
 #include <stdlib.h>

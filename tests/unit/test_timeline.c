@@ -3,7 +3,7 @@
  * bins count their events. */
 #define _POSIX_C_SOURCE 200809L
 
-#include "../../src/lib/timeline_int.h"
+#include "timeline_int.h"
 
 #include <evgraph/evgraph.h>
 

@@ -16,97 +16,6 @@
 #include <string.h>
 #include <strings.h>
 
-void evg__buf_add(evg__buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        char *p = realloc(b->data, cap);
-        if (p == NULL) {
-            b->failed = true;
-            return;
-        }
-        b->data = p;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void evg__buf_str(evg__buf *b, const char *s)
-{
-    evg__buf_add(b, s, strlen(s));
-}
-
-void evg__buf_printf(evg__buf *b, const char *fmt, ...)
-{
-    char small[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->failed = true;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        evg__buf_add(b, small, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (big == NULL) {
-        b->failed = true;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    evg__buf_add(b, big, (size_t)n);
-    free(big);
-}
-
-/* `attribute`: quotes escaped and line breaks kept as references (a parser
- * turns a raw newline in an attribute into a space). */
-static void buf_escape(evg__buf *b, const char *s, size_t len, bool attribute)
-{
-    size_t run = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        /* Most bytes need nothing: a quick test before the switch. */
-        if (c >= 0x20 && c != 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'')
-            continue;
-        const char *rep = NULL;
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = attribute ? "&#39;" : NULL; break;
-        case '\n': rep = attribute ? "&#10;" : NULL; break;
-        case '\t': rep = attribute ? "&#9;" : NULL; break;
-        case '\r': rep = ""; break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                rep = "";
-        }
-        if (rep == NULL)
-            continue;
-        evg__buf_add(b, s + run, i - run);
-        evg__buf_str(b, rep);
-        run = i + 1;
-    }
-    evg__buf_add(b, s + run, len - run);
-}
-
-void evg__buf_xml(evg__buf *b, const char *s)
-{
-    buf_escape(b, s, strlen(s), true);
-}
-
 void evg__svg_name(char *buf, size_t size, const char *name)
 {
     size_t o = 0;
@@ -372,13 +281,13 @@ typedef struct post {
 static void put_text(post *p, const char *s, size_t len, bool attribute)
 {
     if (memchr(s, '&', len) == NULL) {
-        buf_escape(&p->out, s, len, attribute);
+        evg__buf_xml_n(&p->out, s, len, attribute);
         return;
     }
     p->scratch.len = 0;
     decode(&p->scratch, s, len);
     if (p->scratch.data)
-        buf_escape(&p->out, p->scratch.data, p->scratch.len, attribute);
+        evg__buf_xml_n(&p->out, p->scratch.data, p->scratch.len, attribute);
 }
 
 static bool starts_with(const char *s, size_t len, const char *prefix)
@@ -412,7 +321,7 @@ static void put_id(post *p, const char *raw, size_t raw_len)
     size_t base = strlen(want);
     for (unsigned long n = 2; !claim_id(&p->ids, &p->id_strings, want, &p->failed); n++)
         snprintf(want + base, sizeof want - base, "-%lu", n);
-    buf_escape(&p->out, want, strlen(want), true);
+    evg__buf_xml_n(&p->out, want, strlen(want), true);
 }
 
 /* A held value when `value` is exactly a placeholder, else NULL. */
@@ -433,9 +342,9 @@ static void put_root_extras(post *p)
 {
     const char *x = p->web->prefix;
     evg__buf_printf(&p->out, "\n<title id=\"%s-title\">", x);
-    buf_escape(&p->out, p->web->title.data ? p->web->title.data : "", p->web->title.len, false);
+    evg__buf_xml_n(&p->out, p->web->title.data ? p->web->title.data : "", p->web->title.len, false);
     evg__buf_printf(&p->out, "</title>\n<desc id=\"%s-desc\">", x);
-    buf_escape(&p->out, p->web->desc.data ? p->web->desc.data : "", p->web->desc.len, false);
+    evg__buf_xml_n(&p->out, p->web->desc.data ? p->web->desc.data : "", p->web->desc.len, false);
     evg__buf_str(&p->out, "</desc>");
     if (p->web->css) {
         /* CDATA cannot hold "]]>": split it across two sections. */
@@ -525,7 +434,7 @@ static size_t put_tag(post *p, const char *s, size_t len)
         if (an_len == 2 && memcmp(attr, "id", 2) == 0) {
             put_id(p, value, vlen);
         } else if (held) {
-            buf_escape(&p->out, held, strlen(held), true);
+            evg__buf_xml_n(&p->out, held, strlen(held), true);
         } else {
             put_text(p, value, vlen, true);
         }
