@@ -70,11 +70,15 @@ typedef struct evg_actors_opts {
                        * down. 0: 482 (17 cm, an A4 text width) */
     double dpi;       /* PNG resolution; 0: 150 */
     evg_svg_opts svg; /* ids, stylesheet and size of SVG output */
+    evg_page page;    /* the box the figure must fit (height 0: unbounded) */
+    double min_text;  /* smallest printed text in points; 0: EVG_MIN_TEXT_DEFAULT */
+    size_t top;       /* actors drawn before the rest fold into "others"; 0: as many as fit */
+    size_t min_count; /* relations of fewer events are hidden (and counted); 0 or 1: none */
 } evg_actors_opts;
 
 #define EVG_ACTORS_OPTS_INIT                                                                       \
     {EVG_FILTER_INIT, NULL, EVG_ACTORS_LAYOUT_AUTO, EVG_ACTORS_AGGREGATE_TYPE, false, false, true,  \
-     EVG_PERIOD_NONE, 5000, 0, 0, EVG_SVG_OPTS_INIT}
+     EVG_PERIOD_NONE, 5000, 0, 0, EVG_SVG_OPTS_INIT, EVG_PAGE_A4_INIT, 0, 0, 0}
 
 /* Limits of evg_actors_opts.width (points) and .dpi, as for timelines. */
 #define EVG_ACTORS_WIDTH_MIN EVG_FIGURE_WIDTH_MIN

@@ -46,11 +46,18 @@ typedef struct evg_load_opts {
     bool include_non_root;         /* GDELT: keep events with IsRootEvent 0 */
     const char *type_map;  /* CSV overriding the built-in type tables, or NULL */
     const char *actor_map; /* CSV mapping raw actor names to actors, or NULL */
+    /* Foreign and mapped files (README "Any event file"). */
+    const char *columns; /* "date=Recording_Date,actor=Sender,..." mapping a table's
+                          * columns onto the model, or NULL */
+    char delimiter;      /* ',' ';' '\t' '|' or 0x01; 0: sniffed from the header */
+    const char *const *date_formats; /* strptime-style formats tried in order, NULL-ended;
+                                      * NULL: sniffed from each date column */
+    bool strict;         /* foreign files: a bad value or row is an error, not a warning */
 } evg_load_opts;
 
 #define EVG_LOAD_OPTS_INIT                                                                         \
     {NULL, NULL, 50, (size_t)1 << 20, 1024, (size_t)10000000, (size_t)4 << 30,                   \
-     EVG_INPUT_AUTO, 0, false, NULL, NULL}
+     EVG_INPUT_AUTO, 0, false, NULL, NULL, NULL, 0, NULL, false}
 
 /* Loads `count` datasets into one model. Each path is a dataset folder
  * (events.csv, optional actors.csv and types.csv), a single events file, or

@@ -70,6 +70,25 @@ void evg_output_abort(void);
 #define EVG_FIGURE_DPI_MIN 36.0
 #define EVG_FIGURE_DPI_MAX 1200.0
 
+/* The box a figure is laid out for, in points: a report's text block. A
+ * figure is laid out at its final size for this box, never laid out larger
+ * and scaled down. height 0: unbounded (for the web). */
+typedef struct evg_page {
+    double width;  /* 0: the figure's own default width */
+    double height; /* 0: no limit */
+} evg_page;
+
+/* The A4 portrait text block, 17 x 24.7 cm: the default page. */
+#define EVG_PAGE_A4_INIT {481.9, 700.2}
+/* The smallest text a figure prints, in points, unless told otherwise. */
+#define EVG_MIN_TEXT_DEFAULT 6.0
+
+/* Parses a page name: "a4", "a4-landscape", "letter", "letter-landscape"
+ * (text blocks: 17 x 24.7 cm, 24.7 x 17 cm, 6.5 x 9 in, 9 x 6.5 in),
+ * "WIDTHxHEIGHT" with a unit (pt, px, mm, cm, in; "17cmx24cm") or "none"
+ * (width 0, height 0). Returns 0 or EVG_EUSAGE. */
+int evg_page_parse(evg_page *out, const char *spec);
+
 /* Which events a figure shows. Every field is optional (NULL). */
 typedef struct evg_filter {
     const char *from;   /* a date as in events.csv: events ending before it are left out */

@@ -52,12 +52,15 @@ typedef struct evg_timeline_opts {
     double width;              /* figure width in points; 0: 482 (17 cm, an A4 text width) */
     double dpi;                /* PNG resolution; 0: 150 (the default width is 1004 pixels) */
     evg_svg_opts svg;          /* ids, stylesheet and size of SVG output */
+    evg_page page;             /* the box the figure must fit (height 0: unbounded) */
+    double min_text;           /* smallest printed text in points; 0: EVG_MIN_TEXT_DEFAULT */
+    size_t top;                /* lanes drawn before the rest fold into one; 0: as many as fit */
 } evg_timeline_opts;
 
 #define EVG_TIMELINE_OPTS_INIT                                                                     \
     {                                                                                              \
         EVG_FILTER_INIT, NULL, EVG_TIMELINE_LANES_ACTOR, EVG_TIMELINE_SCALE_PROPORTIONAL,          \
-            EVG_TIMELINE_BIN_AUTO, true, 0, 0, EVG_SVG_OPTS_INIT                                   \
+            EVG_TIMELINE_BIN_AUTO, true, 0, 0, EVG_SVG_OPTS_INIT, EVG_PAGE_A4_INIT, 0, 0           \
     }
 
 /* Limits of evg_timeline_opts.width (points) and .dpi. */
