@@ -83,6 +83,8 @@ typedef struct evg_event {
     uint32_t ally_count;
     const uint32_t *allies; /* actor indices acting with `actor` (ACLED's
                              * assoc_actor_1); not targets */
+    uint64_t weight; /* how many events the row stands for (an aggregated table's
+                      * `count` column); 1 for an ordinary row. Figures sum it. */
 } evg_event;
 
 /* Events come sorted by start date, then coarser precision first, then id. */

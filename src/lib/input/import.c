@@ -1354,6 +1354,7 @@ int evg__import_row(evg__import_file *f, const evg__csv_field *fields, size_t co
     e->actor = actor;
     e->line = (uint32_t)evg__csv_line(file, row_offset);
     e->killed = killed;
+    e->weight = 1;
     e->injured = -1;
     e->latitude = lat;
     e->longitude = lon;

@@ -707,6 +707,7 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
     e->actor = actor;
     e->line = (uint32_t)evg__csv_line(file, row_offset);
     e->killed = killed;
+    e->weight = 1;
     e->injured = injured;
     e->latitude = latitude;
     e->longitude = longitude;
