@@ -632,11 +632,11 @@ int cmd_build(cli *c, int argc, char **argv)
 {
     const char *force = NULL, *check = NULL, *verbose = NULL, *out_dir = NULL;
     const cli_option options[] = {
-        {"force", 0, NULL, &force, "rebuild every figure, up to date or not", NULL},
+        {"force", 0, NULL, &force, "rebuild every figure, up to date or not", NULL, 0},
         {"check", 0, NULL, &check,
-         "build nothing; list stale figures, exit 1 if any", NULL},
-        {"verbose", 'v', NULL, &verbose, "name every figure built or skipped", NULL},
-        {"out", 0, "DIR", &out_dir, "write into DIR/<dataset>/ (default out)", NULL},
+         "build nothing; list stale figures, exit 1 if any", NULL, 0},
+        {"verbose", 'v', NULL, &verbose, "name every figure built or skipped", NULL, 0},
+        {"out", 0, "DIR", &out_dir, "write into DIR/<dataset>/ (default out)", NULL, 0},
     };
     int rc = cli_parse(c, argc, argv, 0, options, sizeof options / sizeof options[0]);
     if (rc)
