@@ -53,15 +53,26 @@ void cli_print_diag(const evg_diag *d, void *payload)
     fprintf(stderr, ": %s\n", d->message);
 }
 
+/* The manifest line being run, if any: its usage errors are placed there. */
+static const cli_sandbox *usage_place;
+
+void cli_usage_place(const cli_sandbox *sandbox)
+{
+    usage_place = sandbox;
+}
+
 int cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "evgraph: ");
+    if (usage_place)
+        fprintf(stderr, "%s:%lu: ", usage_place->file, usage_place->line);
+    else
+        fprintf(stderr, "evgraph: ");
     print_severity("error");
     fprintf(stderr, ": ");
     vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'evgraph --help'.\n");
+    fprintf(stderr, usage_place ? "\n" : "\nTry 'evgraph --help'.\n");
     va_end(ap);
     return EXIT_USAGE;
 }
@@ -326,6 +337,16 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
         return EXIT_INVALID;
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
+        /* A manifest's line names no dataset and asks no help: the build
+         * gives the dataset, and reads nothing outside it. */
+        bool from_manifest = c->sandbox && c->sandbox->columns && c->sandbox->columns[i];
+        if (from_manifest && (arg[0] != '-' || strcmp(arg, "-") == 0 || strcmp(arg, "--") == 0 ||
+                              strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)) {
+            fprintf(stderr, "%s:%lu:%zu: error: '%s' has no place in a manifest line (the build "
+                    "gives the dataset; options take their value)\n",
+                    c->sandbox->file, c->sandbox->line, c->sandbox->columns[i], arg);
+            return EXIT_INVALID;
+        }
         if (arg[0] != '-' || strcmp(arg, "-") == 0) {
             c->inputs[c->input_count++] = arg;
             continue;

@@ -94,6 +94,10 @@ const char *cli_nearest(const char *word, const char *const *names, size_t count
 /* Prints "evgraph: error: ..." and a hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...);
 
+/* Places the usage errors that follow at a manifest's line (NULL: back to
+ * "evgraph: error:" and a hint). */
+void cli_usage_place(const cli_sandbox *sandbox);
+
 /* Parses argv[2...]: the common options, the groups named by `groups`
  * (CLI_LOADS, CLI_FIGURE), and the command's own `extra` options (count
  * entries). Returns 0, EXIT_USAGE (the error printed) or CLI_HELP_SHOWN

@@ -101,9 +101,13 @@ int cmd_actors(cli *c, int argc, char **argv)
     if (rc == 0 && opts.by == EVG_PERIOD_NONE) {
         rc = cli_write_depfile(c, &c->output, 1);
     } else if (rc == 0 && c->depfile) {
-        /* A make rule names the files made: one per period, not -o's. */
+        /* A make rule names the files made: one per period, not -o's name,
+         * and the rule itself, which stands for a set of files a Makefile
+         * cannot name before they are made ("all: fig/q.d"). */
         cli_list files = {0};
         rc = cli_period_paths(&files, c, model, &opts, c->output);
+        if (rc == 0 && cli_list_add(&files, c->depfile) != 0)
+            rc = EXIT_INVALID;
         if (rc == 0)
             rc = cli_write_depfile(c, files.items, files.count);
         cli_list_free(&files);

@@ -108,7 +108,10 @@ int cli_run(int argc, char **argv)
 
 int cli_plan_run(cli_plan *plan, const cli_sandbox *sandbox, int argc, char **argv)
 {
-    return run_command(argc, argv, sandbox, plan);
+    cli_usage_place(sandbox);
+    int rc = run_command(argc, argv, sandbox, plan);
+    cli_usage_place(NULL);
+    return rc;
 }
 
 /* A figure being written when the process is told to stop must not stay
