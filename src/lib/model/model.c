@@ -303,23 +303,6 @@ void evg_model_stats_get(evg_model_stats *out, const evg_model *model)
     free(type_seen);
 }
 
-const char *evg_actor_kind_name(evg_actor_kind kind)
-{
-    switch (kind) {
-    case EVG_ACTOR_STATE:
-        return "state";
-    case EVG_ACTOR_PERSON:
-        return "person";
-    case EVG_ACTOR_ORGANIZATION:
-        return "organization";
-    case EVG_ACTOR_ARMED_GROUP:
-        return "armed_group";
-    case EVG_ACTOR_OTHER:
-        return "other";
-    }
-    return "other";
-}
-
 const char *evg_certainty_name(evg_certainty certainty)
 {
     switch (certainty) {
