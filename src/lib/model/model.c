@@ -1,4 +1,5 @@
 #include "model_int.h"
+#include "names_int.h"
 
 #include <evgraph/diag.h>
 
@@ -305,19 +306,7 @@ void evg_model_stats_get(evg_model_stats *out, const evg_model *model)
 
 const char *evg_actor_kind_name(evg_actor_kind kind)
 {
-    switch (kind) {
-    case EVG_ACTOR_STATE:
-        return "state";
-    case EVG_ACTOR_PERSON:
-        return "person";
-    case EVG_ACTOR_ORGANIZATION:
-        return "organization";
-    case EVG_ACTOR_ARMED_GROUP:
-        return "armed_group";
-    case EVG_ACTOR_OTHER:
-        return "other";
-    }
-    return "other";
+    return evg__actor_kind_id(kind);
 }
 
 const char *evg_certainty_name(evg_certainty certainty)
