@@ -59,44 +59,146 @@ static int parse_size(const char *text, size_t *out)
     return 0;
 }
 
-int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra,
+int cli_parse_count(const cli *c, const char *option, const char *text, size_t *out)
+{
+    if (parse_size(text, out) == 0)
+        return 0;
+    return cli_usage_error("%s: %s needs a whole number (K, M or G may follow), not '%s'",
+                           c->command, option, text);
+}
+
+typedef struct option_group {
+    const char *title;
+    const cli_option *options;
+    size_t count;
+} option_group;
+
+/* "  -o, --output FILE" padded to the help column, then the help, each
+ * continuation line indented to that column. */
+static void print_option(FILE *out, const cli_option *o)
+{
+    enum { HELP_COLUMN = 28 };
+    int width;
+    if (o->short_name)
+        width = fprintf(out, "  -%c, --%s", o->short_name, o->long_name);
+    else
+        width = fprintf(out, "      --%s", o->long_name);
+    if (o->metavar)
+        width += fprintf(out, " %s", o->metavar);
+    if (width + 2 > HELP_COLUMN) {
+        fputc('\n', out);
+        width = 0;
+    }
+    fprintf(out, "%*s", HELP_COLUMN - width, "");
+    for (const char *p = o->help; *p; p++) {
+        fputc(*p, out);
+        if (*p == '\n')
+            fprintf(out, "%*s", HELP_COLUMN, "");
+    }
+    fputc('\n', out);
+}
+
+static void print_usage(const cli *c, const option_group *groups, size_t group_count)
+{
+    printf("usage: evgraph %s %s\n", c->command, c->synopsis ? c->synopsis : "[options]");
+    if (c->summary)
+        printf("%s\n", c->summary);
+    for (size_t g = 0; g < group_count; g++) {
+        if (groups[g].count == 0)
+            continue;
+        printf("\n%s:\n", groups[g].title);
+        for (size_t k = 0; k < groups[g].count; k++)
+            print_option(stdout, &groups[g].options[k]);
+    }
+    printf("\nexit status: 0 success, 1 invalid input or failed output, 2 usage error\n");
+}
+
+/* --delimiter: a character by itself or by name. */
+static int parse_delimiter(const char *text, char *out)
+{
+    static const struct {
+        const char *name;
+        char value;
+    } names[] = {{",", ','},  {";", ';'},      {"tab", '\t'},     {"\\t", '\t'}, {"\t", '\t'},
+                 {"|", '|'},  {"ctrl-a", 1},   {"\\x01", 1},      {"\x01", 1}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(text, names[i].name) == 0) {
+            *out = names[i].value;
+            return 0;
+        }
+    return -1;
+}
+
+int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *extra,
               size_t extra_count)
 {
     const char *max_errors = NULL, *quiet = NULL, *max_field = NULL, *max_columns = NULL;
-    const char *max_rows = NULL, *max_memory = NULL;
+    const char *max_rows = NULL, *max_memory = NULL, *help = NULL;
     const char *input_format = NULL, *min_mentions = NULL, *non_root = NULL, *no_size = NULL;
+    const char *delimiter = NULL, *strict = NULL, *date_format = NULL;
     const cli_option common[] = {
-        {"quiet", 'q', 0, &quiet, NULL},
-        {"max-errors", 0, 1, &max_errors, NULL},
-        {"max-field-bytes", 0, 1, &max_field, NULL},
-        {"max-columns", 0, 1, &max_columns, NULL},
-        {"max-rows", 0, 1, &max_rows, NULL},
-        {"max-memory", 0, 1, &max_memory, NULL},
-        {"input-format", 0, 1, &input_format, NULL},
-        {"min-mentions", 0, 1, &min_mentions, NULL},
-        {"include-non-root", 0, 0, &non_root, NULL},
-        {"type-map", 0, 1, &c->load.type_map, NULL},
-        {"actor-map", 0, 1, &c->load.actor_map, NULL},
+        {"help", 'h', NULL, &help, "print this help and exit", NULL},
+        {"quiet", 'q', NULL, &quiet, "do not print warnings", NULL},
+    };
+    const cli_option load_options[] = {
+        {"max-errors", 0, "N", &max_errors, "stop listing errors after N (default 50, 0: no cap)",
+         NULL},
+        {"max-field-bytes", 0, "N", &max_field, "longest field (default 1M; 0: no limit)", NULL},
+        {"max-columns", 0, "N", &max_columns, "fields in a row (default 1024; 0: no limit)", NULL},
+        {"max-rows", 0, "N", &max_rows, "rows in all inputs (default 10000000; 0: no limit)",
+         NULL},
+        {"max-memory", 0, "N", &max_memory,
+         "memory the data may take (default 4G; 0: none)", NULL},
+        {"input-format", 0, "F", &input_format,
+         "acled, gdelt, icews or evgraph (default: detected)", NULL},
+        {"columns", 0, "MAPPING", &c->load.columns,
+         "map a table's columns onto events:\ndate=Recording_Date,actor=Sender,...", NULL},
+        {"delimiter", 0, "C", &delimiter,
+         "field separator: , ; tab | or ctrl-a\n(default: guessed from the header)", NULL},
+        {"date-format", 0, "FMT", &date_format,
+         "strptime format of dates, such as %d/%m/%Y;\nrepeat to try several in order",
+         &c->date_formats},
+        {"strict", 0, NULL, &strict,
+         "a bad value or row of a foreign file is an error,\nnot a warning", NULL},
+        {"min-mentions", 0, "N", &min_mentions, "GDELT: drop events with fewer NumMentions", NULL},
+        {"include-non-root", 0, NULL, &non_root, "GDELT: keep events that are not root events",
+         NULL},
+        {"type-map", 0, "FILE", &c->load.type_map,
+         "CSV format,code,type overriding the built-in types", NULL},
+        {"actor-map", 0, "FILE", &c->load.actor_map,
+         "CSV raw,id[,name,kind] renaming or merging actors", NULL},
     };
     const cli_option figure_options[] = {
-        {"output", 'o', 1, &c->output, NULL},  {"format", 'T', 1, &c->format_name, NULL},
-        {"title", 0, 1, &c->title, NULL},      {"from", 0, 1, &c->filter.from, NULL},
-        {"to", 0, 1, &c->filter.to, NULL},     {"type", 0, 1, &c->filter.types, NULL},
-        {"actor", 0, 1, &c->filter.actors, NULL},
-        {"depfile", 'M', 1, &c->depfile, NULL},
-        {"id-prefix", 0, 1, &c->svg.id_prefix, NULL},
-        {"css", 0, 1, &c->css_path, NULL},
-        {"no-size", 0, 0, &no_size, NULL},
+        {"output", 'o', "FILE", &c->output, "write to FILE (- : standard output)", NULL},
+        {"format", 'T', "FORMAT", &c->format_name,
+         "dot, svg, png or pdf (default: FILE's extension)", NULL},
+        {"title", 0, "TEXT", &c->title, "the figure's title", NULL},
+        {"from", 0, "DATE", &c->filter.from, "leave out events ending before DATE", NULL},
+        {"to", 0, "DATE", &c->filter.to, "leave out events starting after DATE", NULL},
+        {"type", 0, "IDS", &c->filter.types, "only events of these types (comma-separated)",
+         NULL},
+        {"actor", 0, "IDS", &c->filter.actors, "only events involving these actors", NULL},
+        {"depfile", 'M', "FILE", &c->depfile,
+         "also write a make rule naming the files read", NULL},
+        {"id-prefix", 0, "P", &c->svg.id_prefix,
+         "SVG: prefix of every id (default: FILE's name)", NULL},
+        {"css", 0, "FILE", &c->css_path, "embed FILE as the stylesheet", NULL},
+        {"no-size", 0, NULL, &no_size,
+         "SVG: no width and height; it scales to its container", NULL},
     };
-    const struct {
-        const cli_option *options;
-        size_t count;
-    } tables[] = {{common, sizeof common / sizeof common[0]},
-                  {figure_options, figure ? sizeof figure_options / sizeof figure_options[0] : 0},
-                  {extra, extra_count}};
+    const option_group tables[] = {
+        {"options", extra, extra_count},
+        {"output and filters", figure_options,
+         groups & CLI_FIGURE ? sizeof figure_options / sizeof figure_options[0] : 0},
+        {"reading datasets", load_options,
+         groups & CLI_LOADS ? sizeof load_options / sizeof load_options[0] : 0},
+        {"general", common, sizeof common / sizeof common[0]},
+    };
+    const size_t table_count = sizeof tables / sizeof tables[0];
 
     c->inputs = calloc((size_t)argc, sizeof *c->inputs);
-    if (c->inputs == NULL)
+    c->date_formats.items = calloc((size_t)argc, sizeof *c->date_formats.items);
+    if (c->inputs == NULL || c->date_formats.items == NULL)
         return EXIT_INVALID;
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
@@ -115,14 +217,14 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
             const char *name = arg + 2;
             const char *eq = strchr(name, '=');
             size_t len = eq ? (size_t)(eq - name) : strlen(name);
-            for (size_t t = 0; t < 3 && !found; t++)
+            for (size_t t = 0; t < table_count && !found; t++)
                 for (size_t k = 0; k < tables[t].count && !found; k++)
                     if (strlen(tables[t].options[k].long_name) == len &&
                         strncmp(tables[t].options[k].long_name, name, len) == 0)
                         found = &tables[t].options[k];
             inline_value = eq ? eq + 1 : NULL;
         } else {
-            for (size_t t = 0; t < 3 && !found; t++)
+            for (size_t t = 0; t < table_count && !found; t++)
                 for (size_t k = 0; k < tables[t].count && !found; k++)
                     if (tables[t].options[k].short_name == arg[1])
                         found = &tables[t].options[k];
@@ -130,7 +232,7 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
         }
         if (found == NULL)
             return cli_usage_error("%s: unknown option '%s'", c->command, arg);
-        if (!found->takes_value) {
+        if (found->metavar == NULL) {
             if (inline_value)
                 return cli_usage_error("option '%s' takes no value", arg);
             *found->value = "1";
@@ -142,6 +244,12 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
             inline_value = argv[++i];
         }
         *found->value = inline_value;
+        if (found->list)
+            found->list->items[found->list->count++] = inline_value;
+    }
+    if (help) {
+        print_usage(c, tables, table_count);
+        return CLI_HELP_SHOWN;
     }
     c->quiet = quiet != NULL;
     const struct {
@@ -163,6 +271,21 @@ int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra
         return cli_usage_error("unknown input format '%s' (expected acled, gdelt, icews, "
                                "evgraph or auto)",
                                input_format);
+    if (delimiter && parse_delimiter(delimiter, &c->load.delimiter) != 0)
+        return cli_usage_error("%s: --delimiter: unknown value '%s' (expected , ; tab | or "
+                               "ctrl-a)",
+                               c->command, delimiter);
+    if (c->load.columns && c->load.columns[0] == '\0')
+        return cli_usage_error("%s: --columns needs a non-empty mapping such as "
+                               "date=Date,actor=Sender",
+                               c->command);
+    for (size_t i = 0; i < c->date_formats.count; i++)
+        if (strchr(c->date_formats.items[i], '%') == NULL)
+            return cli_usage_error("%s: --date-format '%s' has no %% field (such as %%Y-%%m-%%d)",
+                                   c->command, c->date_formats.items[i]);
+    if (c->date_formats.count)
+        c->load.date_formats = c->date_formats.items;
+    c->load.strict = strict != NULL;
     c->load.include_non_root = non_root != NULL;
     c->svg.no_size = no_size != NULL;
     if (c->svg.id_prefix && c->svg.id_prefix[0] == '\0')
@@ -372,6 +495,33 @@ int cli_figure_size(const cli *c, const char *width, const char *dpi, double *wi
             !(*dots_per_inch <= EVG_FIGURE_DPI_MAX))
             return cli_usage_error("%s: --dpi needs a number from %g to %g, not '%s'", c->command,
                                    EVG_FIGURE_DPI_MIN, EVG_FIGURE_DPI_MAX, dpi);
+    }
+    return 0;
+}
+
+int cli_figure_box(const cli *c, const char *page, const char *min_text, const char *top,
+                   evg_page *page_out, double *min_text_out, size_t *top_out)
+{
+    if (page && evg_page_parse(page_out, page) != 0)
+        return cli_usage_error("%s: --page: unknown value '%s' (expected a4, a4-landscape, "
+                               "letter, letter-landscape, WIDTHxHEIGHT such as 17cmx24cm, or "
+                               "none)",
+                               c->command, page);
+    if (min_text) {
+        char *end;
+        errno = 0;
+        double points = strtod(min_text, &end);
+        if (errno || end == min_text || (*end && strcmp(end, "pt") != 0) ||
+            !(points >= CLI_MIN_TEXT_MIN) || !(points <= CLI_MIN_TEXT_MAX))
+            return cli_usage_error("%s: --min-text needs a size in points from %g to %g, not "
+                                   "'%s'",
+                                   c->command, CLI_MIN_TEXT_MIN, CLI_MIN_TEXT_MAX, min_text);
+        *min_text_out = points;
+    }
+    if (top) {
+        int rc = cli_parse_count(c, "--top", top, top_out);
+        if (rc)
+            return rc;
     }
     return 0;
 }

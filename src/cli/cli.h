@@ -7,19 +7,38 @@
 #include <stddef.h>
 
 enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
+/* Returned by cli_parse after printing a command's usage for --help: the
+ * command stops there and cli_run exits 0. */
+enum { CLI_HELP_SHOWN = 1000 };
+
+/* Values of a repeatable option, in the order given, NULL-ended. */
+typedef struct cli_list {
+    const char **items;
+    size_t count;
+} cli_list;
 
 /* An option of one command. Every value is kept as the string given; a flag
- * (takes_value 0) stores "1". */
+ * (metavar NULL) stores "1". The usage is printed from these tables, so an
+ * option and its help cannot drift apart. */
 typedef struct cli_option {
     const char *long_name; /* without the leading "--" */
     char short_name;       /* 0 when none */
-    int takes_value;
-    const char **value;
-    const char *help; /* "--name VALUE  what it does" line for usage */
+    const char *metavar;   /* the value's name in the usage; NULL: a flag */
+    const char **value;    /* the last value given, or NULL */
+    const char *help;      /* one line of usage; '\n' starts a continuation line */
+    cli_list *list;        /* repeatable: every value given is kept here too */
 } cli_option;
+
+/* The option groups a command takes besides its own (cli_parse's `groups`). */
+enum {
+    CLI_LOADS = 1,  /* it loads datasets: limits, foreign formats, maps */
+    CLI_FIGURE = 2, /* it writes a figure: -o, -T, --title, filters, -M, SVG */
+};
 
 typedef struct cli {
     const char *command;
+    const char *synopsis; /* "[options] DATASET... -o FILE", for the usage */
+    const char *summary;  /* what the command does, one line */
     const char **inputs;
     size_t input_count;
     evg_load_opts load;
@@ -34,6 +53,7 @@ typedef struct cli {
     const char *css_path;
     char *css_text; /* malloc'd; freed by cli_run */
     evg_svg_opts svg;
+    cli_list date_formats; /* --date-format, repeatable; load.date_formats points here */
 } cli;
 
 /* Prints a diagnostic GNU style: FILE:LINE:COLUMN: SEVERITY: MESSAGE.
@@ -43,11 +63,16 @@ void cli_print_diag(const evg_diag *diag, void *payload);
 /* Prints "evgraph: error: ..." and a hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...);
 
-/* Parses argv[2...]: the common options, the figure options when `figure` is
- * non-zero, and the command's own `extra` options (count entries). Returns 0
- * or EXIT_USAGE (the error printed). */
-int cli_parse(cli *c, int argc, char **argv, int figure, const cli_option *extra,
+/* Parses argv[2...]: the common options, the groups named by `groups`
+ * (CLI_LOADS, CLI_FIGURE), and the command's own `extra` options (count
+ * entries). Returns 0, EXIT_USAGE (the error printed) or CLI_HELP_SHOWN
+ * (-h or --help: the command's usage printed on standard output). */
+int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *extra,
               size_t extra_count);
+
+/* Parses a whole number (K, M or G may follow) for `option`; on error prints
+ * the usage error and returns EXIT_USAGE. */
+int cli_parse_count(const cli *c, const char *option, const char *text, size_t *out);
 
 /* Fills an evg_output from -o and -T (format from the extension unless -T).
  * Returns 0 or EXIT_USAGE. */
@@ -66,6 +91,14 @@ int cli_read_css(cli *c);
  * alone). Returns 0 or EXIT_USAGE after a message. */
 int cli_figure_size(const cli *c, const char *width, const char *dpi, double *width_points,
                     double *dots_per_inch);
+
+/* Reads --page, --min-text (points, "pt" may follow) and --top into the
+ * figure's options, each only when given. Returns 0 or EXIT_USAGE after a
+ * message. */
+#define CLI_MIN_TEXT_MIN 1.0
+#define CLI_MIN_TEXT_MAX 72.0
+int cli_figure_box(const cli *c, const char *page, const char *min_text, const char *top,
+                   evg_page *page_out, double *min_text_out, size_t *top_out);
 
 /* Maps a library status to the exit status. */
 int cli_exit_code(int status);

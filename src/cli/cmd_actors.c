@@ -8,19 +8,40 @@ int cmd_actors(cli *c, int argc, char **argv)
 {
     const char *layout = NULL, *aggregate = NULL, *by = NULL, *collapse = NULL,
                *self_loops = NULL, *no_legend = NULL, *max_edges = NULL, *width = NULL,
-               *dpi = NULL;
+               *dpi = NULL, *page = NULL, *min_text = NULL, *top = NULL, *min_count = NULL;
     const cli_option extra[] = {
-        {"layout", 0, 1, &layout, NULL},
-        {"aggregate", 0, 1, &aggregate, NULL},
-        {"collapse", 0, 0, &collapse, NULL},
-        {"by", 0, 1, &by, NULL},
-        {"self-loops", 0, 0, &self_loops, NULL},
-        {"no-legend", 0, 0, &no_legend, NULL},
-        {"max-edges", 0, 1, &max_edges, NULL},
-        {"width", 0, 1, &width, NULL},
-        {"dpi", 0, 1, &dpi, NULL},
+        {"layout", 0, "L", &layout,
+         "auto (default: dot, or fdp past 500 edges),\ndot, neato, fdp, sfdp or circo", NULL},
+        {"aggregate", 0, "A", &aggregate,
+         "an edge per actor, target and type (type,\n"
+         "default), per pair with its mix of types (all),\n"
+         "or per event (none)",
+         NULL},
+        {"collapse", 0, NULL, &collapse, "fold persons and other members into their top parent",
+         NULL},
+        {"self-loops", 0, NULL, &self_loops, "draw an actor's relations with itself", NULL},
+        {"by", 0, "P", &by,
+         "month, quarter or year: a file per period\n"
+         "(FILE-2016-Q1.svg), the same positions in each",
+         NULL},
+        {"no-legend", 0, NULL, &no_legend, "leave out the legend of types, kinds and sources",
+         NULL},
+        {"max-edges", 0, "N", &max_edges, "refuse to draw more edges (default 5000, 0: no cap)",
+         NULL},
+        {"min-count", 0, "N", &min_count,
+         "hide relations of fewer than N events (counted)", NULL},
+        {"top", 0, "N", &top,
+         "actors drawn before the rest fold into \"others\"\n(0: as many as fit)", NULL},
+        {"width", 0, "LENGTH", &width,
+         "figure width, such as 25cm (default 17cm)", NULL},
+        {"page", 0, "PAGE", &page,
+         "the box to fit: a4 (default), a4-landscape, letter,\n"
+         "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none",
+         NULL},
+        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL},
+        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL},
     };
-    int rc = cli_parse(c, argc, argv, 1, extra, sizeof extra / sizeof extra[0]);
+    int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
     if (rc)
         return rc;
 
@@ -52,6 +73,10 @@ int cmd_actors(cli *c, int argc, char **argv)
         opts.max_edges = (size_t)n;
     }
     if ((rc = cli_figure_size(c, width, dpi, &opts.width, &opts.dpi)) != 0)
+        return rc;
+    if ((rc = cli_figure_box(c, page, min_text, top, &opts.page, &opts.min_text, &opts.top)) != 0)
+        return rc;
+    if (min_count && (rc = cli_parse_count(c, "--min-count", min_count, &opts.min_count)) != 0)
         return rc;
     evg_output out;
     if ((rc = cli_output(c, &out)) != 0)

@@ -632,10 +632,11 @@ int cmd_build(cli *c, int argc, char **argv)
 {
     const char *force = NULL, *check = NULL, *verbose = NULL, *out_dir = NULL;
     const cli_option options[] = {
-        {"force", 0, 0, &force, NULL},
-        {"check", 0, 0, &check, NULL},
-        {"verbose", 'v', 0, &verbose, NULL},
-        {"out", 0, 1, &out_dir, NULL},
+        {"force", 0, NULL, &force, "rebuild every figure, up to date or not", NULL},
+        {"check", 0, NULL, &check,
+         "build nothing; list stale figures, exit 1 if any", NULL},
+        {"verbose", 'v', NULL, &verbose, "name every figure built or skipped", NULL},
+        {"out", 0, "DIR", &out_dir, "write into DIR/<dataset>/ (default out)", NULL},
     };
     int rc = cli_parse(c, argc, argv, 0, options, sizeof options / sizeof options[0]);
     if (rc)

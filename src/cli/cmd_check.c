@@ -4,7 +4,7 @@
 
 int cmd_check(cli *c, int argc, char **argv)
 {
-    int rc = cli_parse(c, argc, argv, 0, NULL, 0);
+    int rc = cli_parse(c, argc, argv, CLI_LOADS, NULL, 0);
     if (rc)
         return rc;
     if (c->input_count == 0)

@@ -5,7 +5,7 @@
 
 int cmd_html(cli *c, int argc, char **argv)
 {
-    int rc = cli_parse(c, argc, argv, 1, NULL, 0);
+    int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, NULL, 0);
     if (rc)
         return rc;
     if (c->output == NULL)

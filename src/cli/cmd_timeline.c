@@ -28,13 +28,25 @@ static int pick(const char *option, const char *text, const choice *choices, siz
 int cmd_timeline(cli *c, int argc, char **argv)
 {
     const char *lanes = NULL, *scale = NULL, *bin = NULL, *dpi = NULL, *width = NULL,
-               *keep_gaps = NULL;
+               *keep_gaps = NULL, *page = NULL, *min_text = NULL, *top = NULL;
     const cli_option extra[] = {
-        {"lanes", 0, 1, &lanes, NULL},   {"scale", 0, 1, &scale, NULL},
-        {"bin", 0, 1, &bin, NULL},       {"dpi", 0, 1, &dpi, NULL},
-        {"width", 0, 1, &width, NULL},   {"keep-gaps", 0, 0, &keep_gaps, NULL},
+        {"lanes", 0, "L", &lanes, "actor (default), type, location or none", NULL},
+        {"scale", 0, "S", &scale, "proportional (default) or ordinal", NULL},
+        {"bin", 0, "B", &bin, "auto (default), day, week, month, year or none", NULL},
+        {"keep-gaps", 0, NULL, &keep_gaps,
+         "do not cut long empty stretches out of the time axis", NULL},
+        {"width", 0, "LENGTH", &width,
+         "figure width, such as 25cm (default 17cm)", NULL},
+        {"page", 0, "PAGE", &page,
+         "the box to fit: a4 (default), a4-landscape, letter,\n"
+         "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none",
+         NULL},
+        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL},
+        {"top", 0, "N", &top, "lanes drawn before the rest fold into one\n(default 0: as many as fit)",
+         NULL},
+        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL},
     };
-    int rc = cli_parse(c, argc, argv, 1, extra, sizeof extra / sizeof extra[0]);
+    int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
     if (rc)
         return rc;
     evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
@@ -70,6 +82,8 @@ int cmd_timeline(cli *c, int argc, char **argv)
         opts.bin = (evg_timeline_bin)v;
     }
     if ((rc = cli_figure_size(c, width, dpi, &opts.width, &opts.dpi)) != 0)
+        return rc;
+    if ((rc = cli_figure_box(c, page, min_text, top, &opts.page, &opts.min_text, &opts.top)) != 0)
         return rc;
     opts.cut_gaps = keep_gaps == NULL;
     opts.title = c->title;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor_tree_int.h"
 #include "date_int.h"
 #include "strmap_int.h"
 
@@ -593,17 +594,6 @@ static void format_event_date(builder *b, const evg_event *e)
 
 /* ---- lanes ------------------------------------------------------------------------------------------ */
 
-static uint32_t actor_root(const evg_model *m, uint32_t a)
-{
-    for (int depth = 0; depth < 64; depth++) {
-        uint32_t p = evg_model_actor(m, a)->parent;
-        if (p == EVG_NO_INDEX || p == a)
-            break;
-        a = p;
-    }
-    return a;
-}
-
 typedef struct lane_def {
     const char *name;
     uint32_t actor;
@@ -663,7 +653,7 @@ static int make_actor_lanes(builder *b, lane_def **lanes, size_t *count, size_t 
         return EVG_ENOMEM;
     }
     for (size_t a = 0; a < n; a++) {
-        roots[a] = actor_root(m, (uint32_t)a);
+        roots[a] = evg__actor_root(m, (uint32_t)a);
         b->actor_lane[a] = EVG_NO_INDEX;
     }
     for (size_t i = 0; i < b->count; i++)

@@ -1,5 +1,4 @@
 #include "model_int.h"
-#include "names_int.h"
 
 #include <evgraph/diag.h>
 
@@ -302,11 +301,6 @@ void evg_model_stats_get(evg_model_stats *out, const evg_model *model)
     }
     free(actor_seen);
     free(type_seen);
-}
-
-const char *evg_actor_kind_name(evg_actor_kind kind)
-{
-    return evg__actor_kind_id(kind);
 }
 
 const char *evg_certainty_name(evg_certainty certainty)

@@ -5,9 +5,10 @@
 #ifndef EVG_ACTORS_GV_INT_H
 #define EVG_ACTORS_GV_INT_H
 
+#include "actor_tree_int.h"
 #include "actors_int.h"
 #include "buf_int.h"
-#include "names_int.h"
+#include "kinds_int.h"
 #include "render_gv_int.h"
 #include "svg_web_int.h"
 

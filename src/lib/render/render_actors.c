@@ -262,7 +262,7 @@ bool evg__ag_laid_out_label(const figure *f, const evg__actors_edge *edge)
     if (!f->style.edge_labels)
         return false;
     if (f->style.clusters && edge->from != edge->to &&
-        evg__actors_root(f->model, edge->from) == evg__actors_root(f->model, edge->to))
+        evg__actor_root(f->model, edge->from) == evg__actor_root(f->model, edge->to))
         return false;
     return true;
 }
