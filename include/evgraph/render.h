@@ -61,7 +61,8 @@ EVG_API int evg_write_file(const char *path, const void *data, size_t len, evg_d
 
 /* Removes the temporary file of the write in progress, if any. Safe to call
  * from a signal handler (it only calls unlink): a program killed by SIGINT
- * or SIGTERM calls it so that no partial file remains. */
+ * or SIGTERM calls it so that no partial file remains. Writes of figures
+ * drawn on several threads take turns, so there is one at most. */
 EVG_API void evg_output_abort(void);
 
 /* Limits of a figure's width (points) and PNG resolution (dots per inch),
