@@ -19,6 +19,18 @@ static bool table_type(evg__import_file *f, evg__row *row, bool *bad)
     return row->type != NULL;
 }
 
+/* An action that is a CAMEO verb ("Make statement", "Make_a_visit") or
+ * code takes CAMEO's type; any other becomes a type of its own. */
+static bool action_type(evg__import_file *f, evg__row *row, bool *bad)
+{
+    value action = evg__import_column(f, row->fields, C_TYPE);
+    const char *code = evg__cameo_code_of(action);
+    if (code == NULL)
+        return table_type(f, row, bad);
+    value code_v = {code, strlen(code), action.offset};
+    return evg__cameo_type(f, row, code_v, bad);
+}
+
 static void text_of(char *buf, size_t size, value v)
 {
     size_t n = v.len < size ? v.len : size - 1;
@@ -73,7 +85,7 @@ const evg__format evg__format_sar = {
     .quoting = true,
     .columns = sar_columns,
     .column_count = sizeof sar_columns / sizeof sar_columns[0],
-    .type = table_type,
+    .type = action_type,
     .texts = table_texts,
 };
 
@@ -111,24 +123,12 @@ static int icews4_layout(evg__import_file *f, size_t n)
     return 0;
 }
 
-/* A relation is CAMEO's verb text ("Make_a_visit"): its code gives the
- * type; a relation that is no CAMEO verb becomes a type of its own. */
-static bool icews4_type(evg__import_file *f, evg__row *row, bool *bad)
-{
-    value relation = evg__import_column(f, row->fields, C_TYPE);
-    const char *code = evg__cameo_code_of(relation);
-    if (code == NULL)
-        return table_type(f, row, bad);
-    value code_v = {code, strlen(code), relation.offset};
-    return evg__cameo_type(f, row, code_v, bad);
-}
-
 const evg__format evg__format_icews4 = {
     .id = EVG_INPUT_ICEWS4,
     .noun = "a four-column ICEWS file",
     .id_column = "id",
     .delimiter = '\t',
     .layout = icews4_layout,
-    .type = icews4_type,
+    .type = action_type,
     .texts = table_texts,
 };
