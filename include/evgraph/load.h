@@ -13,18 +13,25 @@
 extern "C" {
 #endif
 
-/* The layout of an events file. AUTO tells it from the first row: ACLED by
- * its header (event_id_cnty), ICEWS by its header (Event ID), GDELT by 57,
- * 58 or 61 tab-separated fields, else evgraph's own CSV. */
+/* The layout of an events file. AUTO tells it from the header's column
+ * names (any case, '_' and spaces ignored) or, for headerless files, from
+ * the shape of the first row: GDELT by 57, 58 or 61 tab-separated fields,
+ * ICEWS's four-column form by subject, relation, object and a date. */
 typedef enum evg_input_format {
     EVG_INPUT_AUTO = 0,
     EVG_INPUT_EVGRAPH,
     EVG_INPUT_ACLED,
     EVG_INPUT_GDELT,
-    EVG_INPUT_ICEWS
+    EVG_INPUT_ICEWS,
+    EVG_INPUT_UCDP,    /* UCDP Georeferenced Event Dataset */
+    EVG_INPUT_PHOENIX, /* Phoenix / Cline Center event data */
+    EVG_INPUT_SAR,     /* sender, action, receiver, date tables */
+    EVG_INPUT_ICEWS4,  /* subject, relation, object, date without a header */
+    EVG_INPUT_TABLE    /* any table, read through evg_load_opts.columns */
 } evg_input_format;
 
-/* "auto", "evgraph", "acled", "gdelt" or "icews". */
+/* "auto", "evgraph", "acled", "gdelt", "icews", "ucdp", "phoenix", "sar",
+ * "icews4" or "table". */
 EVG_API const char *evg_input_format_name(evg_input_format format);
 
 /* Parses one of those names (case-insensitive). Returns 0 or EVG_EUSAGE. */

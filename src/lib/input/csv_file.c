@@ -150,6 +150,12 @@ static void locate(const evg__csv_file *file, uint64_t offset, unsigned long *li
     *column = offset >= start ? (unsigned long)(offset - start) + 1 : 1;
 }
 
+void evg__csv_locate(const evg__csv_file *file, uint64_t offset, unsigned long *line,
+                     unsigned long *column)
+{
+    locate(file, offset, line, column);
+}
+
 unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset)
 {
     if (offset == file->row_start && file->row_line)

@@ -114,21 +114,37 @@ static int begin_events(loader *ld, table *t, evg__csv_file *file)
         return rc;
     reserve_events(ld, file, head, len);
     evg__detected found;
-    evg__import_detect(&found, head, len);
+    evg__import_detect(&found, head, len, ld->limits.delimiter);
+    uint64_t start = len >= 3 && head[0] == 0xEF ? 3 : 0;
     evg_input_format format = ld->limits.input_format;
+    if (ld->limits.columns && format == EVG_INPUT_AUTO)
+        format = EVG_INPUT_TABLE;
     if (format == EVG_INPUT_AUTO) {
-        format = found.format == EVG_INPUT_AUTO ? EVG_INPUT_EVGRAPH : found.format;
-    } else if (found.format != EVG_INPUT_AUTO && found.format != format) {
+        format = found.format;
+        if (format == EVG_INPUT_AUTO) {
+            if (found.header[0] == '\0' || (len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) ||
+                                                         (head[0] == 0xFE && head[1] == 0xFF))))
+                return 0; /* blank or UTF-16: the reader says so */
+            char message[600];
+            evg__import_not_events(&found, message, sizeof message);
+            evg__csv_report(file, EVG_SEVERITY_ERROR, start, "%s", message);
+            return EVG_EINVAL;
+        }
+    } else if (found.format != EVG_INPUT_AUTO && found.format != format &&
+               format != EVG_INPUT_TABLE) {
         /* A forced format is trusted where detection is unsure, not where it
          * recognised another one. */
-        evg__csv_report(file, EVG_SEVERITY_ERROR, len >= 3 && head[0] == 0xEF ? 3 : 0,
-                        "--input-format %s, but this is %s (%s)", evg_input_format_name(format),
-                        evg__import_format_noun(found.format), found.reason);
+        evg__csv_report(file, EVG_SEVERITY_ERROR, start, "--input-format %s, but this is %s (%s)",
+                        evg_input_format_name(format), evg__import_format_noun(found.format),
+                        found.reason);
         return EVG_EINVAL;
     }
-    if (format == EVG_INPUT_EVGRAPH)
+    if (format == EVG_INPUT_EVGRAPH) {
+        if (found.delimiter != ',')
+            evg__csv_set_dialect(file, found.delimiter, found.delimiter != '\t');
         return 0;
-    return evg__import_begin(&t->import, ld->importer, ld->model, file, format, found.tab_fields);
+    }
+    return evg__import_begin(&t->import, ld->importer, ld->model, file, format, &found);
 }
 
 static int load_table(loader *ld, const char *path, table_kind kind)

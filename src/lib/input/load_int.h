@@ -12,7 +12,7 @@
 
 typedef enum table_kind { TABLE_EVENTS, TABLE_ACTORS, TABLE_TYPES } table_kind;
 
-enum { MAX_COLUMNS = 18 };
+enum { MAX_COLUMNS = 19 };
 
 typedef struct column_spec {
     const char *name;

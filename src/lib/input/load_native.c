@@ -33,6 +33,7 @@ enum event_column {
     EV_CERTAINTY,
     EV_RELATED,
     EV_TAGS,
+    EV_WEIGHT,
     EV_COUNT
 };
 
@@ -41,7 +42,7 @@ static const column_spec event_columns[EV_COUNT] = {
     {"actor", true},        {"target", false}, {"location", false}, {"latitude", false},
     {"longitude", false},   {"killed", false}, {"injured", false},  {"title", false},
     {"description", false}, {"source", false}, {"url", false},      {"certainty", false},
-    {"related", false},     {"tags", false},
+    {"related", false},     {"tags", false},          {"count", false},
 };
 
 enum actor_column { AC_ID, AC_NAME, AC_KIND, AC_PARENT, AC_COLOR, AC_COUNT };
@@ -509,6 +510,17 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
     int64_t killed, injured;
     ok = parse_count(file, v[EV_KILLED], "killed", &killed) && ok;
     ok = parse_count(file, v[EV_INJURED], "injured", &injured) && ok;
+    /* An aggregated table's count of events the row stands for. */
+    int64_t weight = 1;
+    if (v[EV_WEIGHT].len) {
+        if (!parse_count(file, v[EV_WEIGHT], "event", &weight)) {
+            ok = false;
+        } else if (weight == 0) {
+            evg__csv_report(file, EVG_SEVERITY_ERROR, v[EV_WEIGHT].offset,
+                            "event count '0': leave the row out instead");
+            ok = false;
+        }
+    }
 
     double latitude = 0, longitude = 0;
     bool has_lat = v[EV_LATITUDE].len > 0, has_lon = v[EV_LONGITUDE].len > 0;
@@ -590,7 +602,7 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
     e->actor = actor;
     e->line = (uint32_t)evg__csv_line(file, row_offset);
     e->killed = killed;
-    e->weight = 1;
+    e->weight = weight > 0 ? (uint64_t)weight : 1;
     e->injured = injured;
     e->latitude = latitude;
     e->longitude = longitude;
