@@ -43,14 +43,27 @@ void cli_print_diag(const evg_diag *d, void *payload)
     if (c && c->quiet && d->severity == EVG_SEVERITY_WARNING)
         return;
     const char *bold = use_colour() ? "\033[1m" : "", *plain = use_colour() ? "\033[0m" : "";
-    if (d->file && d->line)
+    if (d->file && d->line && d->column)
         fprintf(stderr, "%s%s:%lu:%lu:%s ", bold, d->file, d->line, d->column, plain);
+    else if (d->file && d->line)
+        fprintf(stderr, "%s%s:%lu:%s ", bold, d->file, d->line, plain);
     else if (d->file)
         fprintf(stderr, "%s%s:%s ", bold, d->file, plain);
     else
         fprintf(stderr, "evgraph: ");
     print_severity(evg_severity_name(d->severity));
     fprintf(stderr, ": %s\n", d->message);
+}
+
+void cli_error(const char *file, unsigned long line, unsigned long column, const char *fmt, ...)
+{
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    evg_diag d = {EVG_SEVERITY_ERROR, file, line, column, message};
+    cli_print_diag(&d, NULL);
 }
 
 /* The manifest line being run, if any: its usage errors are placed there. */
@@ -65,15 +78,15 @@ int cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    if (usage_place)
-        fprintf(stderr, "%s:%lu: ", usage_place->file, usage_place->line);
-    else
-        fprintf(stderr, "evgraph: ");
-    print_severity("error");
-    fprintf(stderr, ": ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, usage_place ? "\n" : "\nTry 'evgraph --help'.\n");
+    char message[1024];
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    if (usage_place) {
+        cli_error(usage_place->file, usage_place->line, 0, "%s", message);
+    } else {
+        cli_error(NULL, 0, 0, "%s", message);
+        fprintf(stderr, "Try 'evgraph --help'.\n");
+    }
     return EXIT_USAGE;
 }
 
@@ -342,9 +355,10 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
         bool from_manifest = c->sandbox && c->sandbox->columns && c->sandbox->columns[i];
         if (from_manifest && (arg[0] != '-' || strcmp(arg, "-") == 0 || strcmp(arg, "--") == 0 ||
                               strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)) {
-            fprintf(stderr, "%s:%lu:%zu: error: '%s' has no place in a manifest line (the build "
-                    "gives the dataset; options take their value)\n",
-                    c->sandbox->file, c->sandbox->line, c->sandbox->columns[i], arg);
+            cli_error(c->sandbox->file, c->sandbox->line, c->sandbox->columns[i],
+                      "'%s' has no place in a manifest line (the build gives the dataset; "
+                      "options take their value)",
+                      arg);
             return EXIT_INVALID;
         }
         if (arg[0] != '-' || strcmp(arg, "-") == 0) {
@@ -491,8 +505,8 @@ int cli_read_css(cli *c)
             for (long i = 0; i < at; i++, column++)
                 if (data[i] == '\n')
                     line++, column = 0;
-            fprintf(stderr, "%s:%lu:%lu: error: %s cannot be written in SVG or HTML (XML 1.0)\n",
-                    c->css_path, line, column, what);
+            cli_error(c->css_path, line, column, "%s cannot be written in SVG or HTML (XML 1.0)",
+                      what);
             free(data);
             return EXIT_INVALID;
         }

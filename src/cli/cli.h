@@ -91,6 +91,11 @@ void cli_print_diag(const evg_diag *diag, void *payload);
  * the "did you mean" of a typo. */
 const char *cli_nearest(const char *word, const char *const *names, size_t count);
 
+/* Prints an error GNU style, FILE:LINE:COLUMN: error: MESSAGE (the parts
+ * that are 0 or NULL left out; no file: "evgraph: error: ..."), coloured on
+ * a terminal as every diagnostic. */
+void cli_error(const char *file, unsigned long line, unsigned long column, const char *fmt, ...);
+
 /* Prints "evgraph: error: ..." and a hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...);
 

@@ -104,9 +104,7 @@ static void free_figures(figure *figures, size_t count)
 static void manifest_error(const char *file, unsigned long line, size_t column, const char *fmt,
                            const char *arg)
 {
-    fprintf(stderr, "%s:%lu:%zu: error: ", file, line, column);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
+    cli_error(file, line, column, fmt, arg);
 }
 
 /* Splits a line into words; double quotes group words and "" inside them is
@@ -314,7 +312,7 @@ static int load_manifest(figure **out, size_t *count, const char *dataset)
         return -1;
     char *text = read_text(path);
     if (text == NULL && errno != ENOENT) {
-        fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
+        cli_error(path, 0, 0, "cannot read: %s", strerror(errno));
         free(path);
         return -1;
     }
@@ -517,7 +515,7 @@ static int validate_once(build *b, dataset_state *d)
 static int make_dir(const char *dir)
 {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "%s: error: cannot create: %s\n", dir, strerror(errno));
+        cli_error(dir, 0, 0, "cannot create: %s", strerror(errno));
         return EXIT_INVALID;
     }
     return 0;
@@ -682,7 +680,7 @@ static char **find_datasets(const char *root, size_t *count)
     }
     DIR *dir = opendir(root);
     if (dir == NULL) {
-        fprintf(stderr, "%s: error: cannot open: %s\n", root, strerror(errno));
+        cli_error(root, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct dirent *entry;
@@ -705,7 +703,7 @@ static char **find_datasets(const char *root, size_t *count)
     }
     closedir(dir);
     if (*count == 0)
-        fprintf(stderr, "%s: error: no dataset here (a folder holding events.csv)\n", root);
+        cli_error(root, 0, 0, "no dataset here (a folder holding events.csv)");
     qsort(list, *count, sizeof *list, compare_names);
     return list;
 }

@@ -125,7 +125,7 @@ int cli_write_depfile(const cli *c, const char *const *targets, size_t target_co
         append(&rule, phony.data, false);
     int rc = EXIT_INVALID;
     if (rule.failed || phony.failed)
-        fprintf(stderr, "evgraph: error: out of memory\n");
+        cli_error(NULL, 0, 0, "out of memory");
     else if (evg_write_file(c->depfile, rule.data, rule.len, cli_print_diag, (void *)c) == 0)
         rc = 0;
     free(rule.data);
@@ -151,7 +151,7 @@ int cli_period_paths(cli_list *out, const cli *c, const evg_model *model,
     int32_t *keys = malloc((count ? count : 1) * sizeof *keys);
     if (keys == NULL) {
         free(events);
-        fprintf(stderr, "evgraph: error: out of memory\n");
+        cli_error(NULL, 0, 0, "out of memory");
         return EXIT_INVALID;
     }
     /* An event counts in the period of its start date; a date coarser than
@@ -183,7 +183,7 @@ int cli_period_paths(cli_list *out, const cli *c, const evg_model *model,
     }
     free(keys);
     if (rc)
-        fprintf(stderr, "evgraph: error: out of memory\n");
+        cli_error(NULL, 0, 0, "out of memory");
     return rc;
 }
 
@@ -236,10 +236,9 @@ int cli_sandbox_file(cli *c, const cli_option *o, const char *option_word, int a
         outside = !stays_inside(dir, joined);
     }
     if (outside) {
-        fprintf(stderr,
-                "%s:%lu:%zu: error: %s: a manifest may only %s files inside %s, not '%s'\n",
-                s->file, s->line, s->columns ? s->columns[argi] : 1, option_word,
-                reads ? "read" : "write", dir, v);
+        cli_error(s->file, s->line, s->columns ? s->columns[argi] : 0,
+                  "%s: a manifest may only %s files inside %s, not '%s'", option_word,
+                  reads ? "read" : "write", dir, v);
         return EXIT_INVALID;
     }
     *value = joined;
@@ -283,10 +282,10 @@ static bool ids_known(const evg_model *model, const char *option, const char *li
             uint32_t found = types ? evg_model_find_type(model, id) : evg_model_find_actor(model, id);
             const char *near = found == EVG_NO_INDEX ? cli_nearest(id, names, count) : NULL;
             if (near)
-                fprintf(stderr, "evgraph: error: %s: no such id '%s' (did you mean '%s'?)\n",
-                        option, id, near);
+                cli_error(NULL, 0, 0, "%s: no such id '%s' (did you mean '%s'?)", option, id,
+                          near);
             else if (found == EVG_NO_INDEX)
-                fprintf(stderr, "evgraph: error: %s: no such id '%s'\n", option, id);
+                cli_error(NULL, 0, 0, "%s: no such id '%s'", option, id);
             ok &= found != EVG_NO_INDEX;
         }
         p = next;

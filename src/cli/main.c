@@ -130,7 +130,7 @@ int main(int argc, char **argv)
     signal(SIGHUP, on_termination);
     int rc = cli_run(argc, argv);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "evgraph: error: cannot write to standard output\n");
+        cli_error(NULL, 0, 0, "cannot write to standard output");
         rc = rc ? rc : EXIT_INVALID;
     }
     return rc;
