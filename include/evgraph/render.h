@@ -42,14 +42,17 @@ typedef struct evg_output {
  * (sanitized to an XML name; "-2", "-3" ... on a repeat). Ignored by the
  * other formats. */
 typedef struct evg_svg_opts {
-    const char *id_prefix; /* NULL: the output file's base name ("figure" for "-") */
+    const char *id_prefix; /* NULL: the output file's base name ("figure" for "-")
+                            * and '-' and 6 hex digits, a hash of the output path
+                            * and of the figure drawn: two figures differ in it */
     const char *css;       /* stylesheet text embedded as <style>; NULL: none.
                             * One holding "</style" is refused (EVG_EUSAGE). */
     bool no_size;          /* leave out width and height (the viewBox stays): the
                             * figure then scales to its container */
+    bool transparent;      /* no background: the host page's shows through */
 } evg_svg_opts;
 
-#define EVG_SVG_OPTS_INIT {NULL, NULL, false}
+#define EVG_SVG_OPTS_INIT {NULL, NULL, false, false}
 
 /* Writes `len` bytes to `path` ("-": standard output) the way figures are
  * written: through a temporary file beside the target, renamed into place

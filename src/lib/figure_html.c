@@ -158,7 +158,7 @@ int evg_html_write(const evg_model *model, const evg_html_opts *opts, const evg_
         opts = &defaults;
     if (opts->css) {
         evg__svg_web check;
-        evg_svg_opts css_only = {"x", opts->css, false};
+        evg_svg_opts css_only = {"x", opts->css, false, false};
         int bad = evg__svg_web_init(&check, NULL, &css_only, &rep);
         evg__svg_web_free(&check);
         if (bad)
@@ -171,10 +171,13 @@ int evg_html_write(const evg_model *model, const evg_html_opts *opts, const evg_
     if (rc)
         return rc;
     evg__svg_web timeline_web, actors_web, rows;
-    evg_svg_opts t_svg = {"timeline", NULL, true}, a_svg = {"actors", NULL, true},
-                 r_svg = {"event", NULL, false};
+    evg_svg_opts t_svg = {"timeline", NULL, true, false}, a_svg = {"actors", NULL, true, false},
+                 r_svg = {"event", NULL, false, false};
     evg__svg_web_init(&timeline_web, NULL, &t_svg, &rep);
     evg__svg_web_init(&actors_web, NULL, &a_svg, &rep);
+    /* Unique on any page that holds this one's figures and others. */
+    timeline_web.hashed_prefix = actors_web.hashed_prefix = true;
+    timeline_web.path = actors_web.path = out->path;
     evg__svg_web_init(&rows, NULL, &r_svg, &rep);
     /* The table reports a disallowed link once; the figures need not. */
     timeline_web.warn_urls = actors_web.warn_urls = false;

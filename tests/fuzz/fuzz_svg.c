@@ -77,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *css = count > 1 ? fields[1] : "-";
 
     evg__reporter rep = {ignore, NULL, 0, 0, 0, false};
-    evg_svg_opts opts = {prefix, strcmp(css, "-") == 0 ? NULL : css, no_size};
+    evg_svg_opts opts = {prefix, strcmp(css, "-") == 0 ? NULL : css, no_size, false};
     evg__svg_web web;
     int rc = evg__svg_web_init(&web, "fuzz.svg", &opts, &rep);
     if (rc == 0) {

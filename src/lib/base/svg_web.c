@@ -46,17 +46,20 @@ int evg__svg_web_init(evg__svg_web *web, const char *out_path, const evg_svg_opt
     web->warn_urls = true;
     web->css = opts ? opts->css : NULL;
     web->no_size = opts && opts->no_size;
+    web->transparent = opts && opts->transparent;
+    web->path = out_path;
     const char *source = opts ? opts->id_prefix : NULL;
     char base[EVG__SVG_PREFIX_MAX];
     if (source == NULL || source[0] == '\0') {
+        web->hashed_prefix = true;
         const char *path = out_path && strcmp(out_path, "-") != 0 ? out_path : "figure";
         const char *slash = strrchr(path, '/');
         const char *name = slash ? slash + 1 : path;
         size_t len = strcspn(name, ".");
         if (len == 0)
             name = "figure", len = 6;
-        if (len >= sizeof base)
-            len = sizeof base - 1;
+        if (len >= sizeof base - 8)
+            len = sizeof base - 9; /* room for the hash */
         memcpy(base, name, len);
         base[len] = '\0';
         source = base;

@@ -23,6 +23,10 @@ typedef struct evg__svg_web {
     char prefix[EVG__SVG_PREFIX_MAX]; /* an XML name, ASCII */
     const char *css;                  /* NULL: none */
     bool no_size;                     /* leave out width and height */
+    bool hashed_prefix;               /* prefix not given: made unique by a hash
+                                       * of the output path and the figure */
+    bool transparent;                 /* no background */
+    const char *path;                 /* the output path, hashed; may be NULL */
     bool warn_urls;                   /* report disallowed link schemes */
     evg__buf title, desc;             /* plain text */
     char **held;                      /* values behind the placeholders */

@@ -16,4 +16,19 @@
 int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out,
                     size_t *out_len);
 
+/* The figure's own stylesheet, every rule under #PREFIX: `paint` holds
+ * "attr\tvalue\n" lines, the presentation attributes the SVG uses, each
+ * repeated as a rule that beats a host page's type and class selectors;
+ * text is reset (no text-transform and the like); under
+ * prefers-color-scheme: dark, neutral greys are inverted and the background
+ * turns dark (unless transparent). Values that are not plain CSS are left
+ * out. */
+void evg__svg_style(evg__buf *css, const char *prefix, const char *paint, size_t paint_len,
+                    bool transparent);
+
+/* A user stylesheet with every rule's selectors put under #PREFIX (a
+ * selector "svg ..." or ":root ..." becomes "#PREFIX ..."), inside @media and
+ * @supports too; comments and @import left out. */
+void evg__css_scope(evg__buf *css, const char *prefix, const char *user);
+
 #endif

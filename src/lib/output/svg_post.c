@@ -11,6 +11,7 @@
 #include <evgraph/diag.h>
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,12 @@ typedef struct post {
     evg__arena id_strings;
     bool failed;
     bool root_done;
+    bool background_done;
+    char old_prefix[EVG__SVG_PREFIX_MAX]; /* the prefix the renderers used */
+    char prefix[EVG__SVG_PREFIX_MAX];     /* the one written */
+    evg__buf paint;                       /* "attr\tvalue\n" lines, for the stylesheet */
+    evg__strmap paint_seen;
+    evg__arena paint_strings;
 } post;
 
 /* Text or an attribute value as Graphviz meant it (decode), escaped again.
@@ -137,13 +144,13 @@ static void put_id(post *p, const char *raw, size_t raw_len)
         id += 2;
     char name[256];
     evg__svg_name(name, sizeof name, id);
-    const char *prefix = p->web->prefix;
-    size_t plen = strlen(prefix);
+    const char *old = p->old_prefix;
+    size_t plen = strlen(old);
     char want[320];
-    bool has_prefix = strncmp(name, prefix, plen) == 0 &&
+    bool has_prefix = strncmp(name, old, plen) == 0 &&
                       (name[plen] == '\0' || name[plen] == '-' || name[plen] == '_');
-    snprintf(want, sizeof want, "%s%s%s%s", has_prefix ? "" : prefix, has_prefix ? "" : "-", name,
-             link ? "-link" : "");
+    snprintf(want, sizeof want, "%s%s%s%s", p->prefix, has_prefix ? "" : "-",
+             has_prefix ? name + plen : name, link ? "-link" : "");
     size_t base = strlen(want);
     for (unsigned long n = 2; !evg__svg_claim_id(&p->ids, &p->id_strings, want, &p->failed); n++)
         snprintf(want + base, sizeof want - base, "-%lu", n);
@@ -166,25 +173,93 @@ static const char *held_value(const post *p, const char *value, size_t len)
 
 static void put_root_extras(post *p)
 {
-    const char *x = p->web->prefix;
+    const char *x = p->prefix;
     evg__buf_printf(&p->out, "\n<title id=\"%s-title\">", x);
     evg__buf_xml_n(&p->out, p->web->title.data ? p->web->title.data : "", p->web->title.len, false);
     evg__buf_printf(&p->out, "</title>\n<desc id=\"%s-desc\">", x);
     evg__buf_xml_n(&p->out, p->web->desc.data ? p->web->desc.data : "", p->web->desc.len, false);
     evg__buf_str(&p->out, "</desc>");
-    if (p->web->css) {
-        /* CDATA cannot hold "]]>": split it across two sections. */
-        evg__buf_str(&p->out, "\n<style type=\"text/css\"><![CDATA[\n");
-        for (const char *s = p->web->css; *s; s++) {
-            unsigned char c = (unsigned char)*s;
-            if (strncmp(s, "]]>", 3) == 0) {
-                evg__buf_str(&p->out, "]]]]><![CDATA[>");
-                s += 2;
-            } else if (c >= 0x20 || c == '\n' || c == '\t') {
-                evg__buf_add(&p->out, s, 1);
-            }
+    evg__buf css = {0};
+    evg__svg_style(&css, p->prefix, p->paint.data, p->paint.len, p->web->transparent);
+    if (p->web->css)
+        evg__css_scope(&css, p->prefix, p->web->css);
+    p->failed |= css.failed;
+    /* CDATA cannot hold "]]>": split it across two sections. */
+    evg__buf_str(&p->out, "\n<style type=\"text/css\"><![CDATA[\n");
+    for (size_t i = 0; i < css.len; i++) {
+        const char *s = css.data + i;
+        unsigned char c = (unsigned char)*s;
+        if (css.len - i >= 3 && strncmp(s, "]]>", 3) == 0) {
+            evg__buf_str(&p->out, "]]]]><![CDATA[>");
+            i += 2;
+        } else if (c >= 0x20 || c == '\n' || c == '\t') {
+            evg__buf_add(&p->out, s, 1);
         }
-        evg__buf_str(&p->out, "\n]]></style>");
+    }
+    evg__buf_str(&p->out, "]]></style>");
+    free(css.data);
+}
+
+/* The words of a class attribute, each with the "evg-" prefix, so that a
+ * host page's ".axis" or ".title" does not reach them. */
+static void put_classes(post *p, const char *value, size_t len)
+{
+    p->scratch.len = 0;
+    decode(&p->scratch, value, len);
+    const char *s = p->scratch.data ? p->scratch.data : "";
+    size_t n = p->scratch.len;
+    bool first = true;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == w)
+            break;
+        evg__buf_str(&p->out, first ? "evg-" : " evg-");
+        evg__buf_xml_n(&p->out, s + w, i - w, true);
+        first = false;
+    }
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* The presentation attributes Graphviz writes, by first appearance: the
+ * figure's stylesheet repeats them so that a host page's "text" or "path"
+ * rules, which beat presentation attributes, do not win. */
+static void collect_paint(post *p, const char *svg, size_t len)
+{
+    static const char *const attrs[] = {" fill=\"", " stroke=\"", " stroke-width=\"",
+                                        " stroke-dasharray=\"", " font-family=\"",
+                                        " font-size=\"", " font-weight=\"", " font-style=\"",
+                                        " text-anchor=\""};
+    for (size_t i = 0; i < len; i++) {
+        if (svg[i] != ' ')
+            continue;
+        for (size_t k = 0; k < sizeof attrs / sizeof attrs[0]; k++) {
+            size_t an = strlen(attrs[k]);
+            if (len - i < an || memcmp(svg + i, attrs[k], an) != 0)
+                continue;
+            size_t v = i + an, ve = v;
+            while (ve < len && svg[ve] != '"' && ve - v < 64)
+                ve++;
+            if (ve >= len || svg[ve] != '"')
+                break;
+            char line[128];
+            snprintf(line, sizeof line, "%.*s\t%.*s", (int)(an - 3), attrs[k] + 1, (int)(ve - v),
+                     svg + v);
+            if (evg__svg_claim_id(&p->paint_seen, &p->paint_strings, line, &p->failed)) {
+                evg__buf_str(&p->paint, line);
+                evg__buf_str(&p->paint, "\n");
+            }
+            break;
+        }
     }
 }
 
@@ -199,6 +274,13 @@ static size_t put_tag(post *p, const char *s, size_t len)
         i++;
     size_t name_len = i - name_at;
     bool root = !end_tag && !p->root_done && name_len == 3 && memcmp(s + name_at, "svg", 3) == 0;
+    /* Graphviz draws the background first: a white polygon. */
+    bool background = !end_tag && !p->background_done && name_len == 7 &&
+                      memcmp(s + name_at, "polygon", 7) == 0;
+    bool anchor = !end_tag && name_len == 1 && s[name_at] == 'a';
+    const char *anchor_title = NULL;
+    if (background)
+        p->background_done = true;
     evg__buf_add(&p->out, s, i);
     for (;;) {
         while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
@@ -208,12 +290,21 @@ static size_t put_tag(post *p, const char *s, size_t len)
         if (s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>')) {
             if (root)
                 evg__buf_printf(&p->out, " role=\"img\" aria-labelledby=\"%s-title %s-desc\"",
-                                p->web->prefix, p->web->prefix);
+                                p->prefix, p->prefix);
+            if (background)
+                evg__buf_str(&p->out, " class=\"evg-background\"");
             size_t n = s[i] == '>' ? 1 : 2;
             evg__buf_add(&p->out, s + i, n);
             if (root) {
                 p->root_done = true;
                 put_root_extras(p);
+            }
+            if (anchor_title && n == 1) {
+                /* A <title> child is what browsers show and read out;
+                 * Graphviz only gives the link an xlink:title. */
+                evg__buf_str(&p->out, "<title>");
+                evg__buf_xml_n(&p->out, anchor_title, strlen(anchor_title), false);
+                evg__buf_str(&p->out, "</title>");
             }
             return i + n;
         }
@@ -254,10 +345,16 @@ static size_t put_tag(post *p, const char *s, size_t len)
                 continue;
             held = p->scratch.data;
         }
+        if (anchor && held && an_len == 11 && memcmp(attr, "xlink:title", 11) == 0)
+            anchor_title = held;
         evg__buf_add(&p->out, " ", 1);
         evg__buf_add(&p->out, attr, an_len);
         evg__buf_str(&p->out, "=\"");
-        if (an_len == 2 && memcmp(attr, "id", 2) == 0) {
+        if (background && p->web->transparent && an_len == 4 && memcmp(attr, "fill", 4) == 0) {
+            evg__buf_str(&p->out, "none");
+        } else if (an_len == 5 && memcmp(attr, "class", 5) == 0) {
+            put_classes(p, value, vlen);
+        } else if (an_len == 2 && memcmp(attr, "id", 2) == 0) {
             put_id(p, value, vlen);
         } else if (held) {
             evg__buf_xml_n(&p->out, held, strlen(held), true);
@@ -271,10 +368,29 @@ static size_t put_tag(post *p, const char *s, size_t len)
 int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, size_t *out_len)
 {
     post p = {.web = web};
+    snprintf(p.old_prefix, sizeof p.old_prefix, "%s", web->prefix);
+    snprintf(p.prefix, sizeof p.prefix, "%s", web->prefix);
+    if (web->hashed_prefix) {
+        /* The same name (timeline.svg) in two folders, or two figures of
+         * one name, must not share ids on one page: the prefix carries a
+         * hash of the path and of everything the figure shows. */
+        uint64_t h = 1469598103934665603ULL;
+        h = fnv(h, web->path ? web->path : "-", strlen(web->path ? web->path : "-"));
+        h = fnv(h, svg, len);
+        if (web->title.data)
+            h = fnv(h, web->title.data, web->title.len);
+        if (web->desc.data)
+            h = fnv(h, web->desc.data, web->desc.len);
+        if (web->css)
+            h = fnv(h, web->css, strlen(web->css));
+        snprintf(p.prefix, sizeof p.prefix, "%.*s-%06x", EVG__SVG_PREFIX_MAX - 9, p.old_prefix,
+                 (unsigned)(h & 0xFFFFFF));
+    }
+    collect_paint(&p, svg, len);
     char reserved[EVG__SVG_PREFIX_MAX + 8];
-    snprintf(reserved, sizeof reserved, "%s-title", web->prefix);
+    snprintf(reserved, sizeof reserved, "%s-title", p.prefix);
     evg__svg_claim_id(&p.ids, &p.id_strings, reserved, &p.failed);
-    snprintf(reserved, sizeof reserved, "%s-desc", web->prefix);
+    snprintf(reserved, sizeof reserved, "%s-desc", p.prefix);
     evg__svg_claim_id(&p.ids, &p.id_strings, reserved, &p.failed);
     size_t i = 0;
     while (i < len) {
@@ -285,6 +401,15 @@ int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, 
             while (n < rest && s[n] != '<')
                 n++;
             put_text(&p, s, n, false);
+            i += n;
+        } else if (starts_with(s, rest, "<title>")) {
+            /* Graphviz's <title> holds a node's or edge's internal name
+             * (label62, line_from->line_to): no reader should see it. */
+            size_t n = 7;
+            while (n < rest && !starts_with(s + n, rest - n, "</title>"))
+                n++;
+            n = n + 8 <= rest ? n + 8 : rest;
+            n += n < rest && s[n] == '\n';
             i += n;
         } else if (starts_with(s, rest, "<!--")) {
             const char *end = NULL;
@@ -315,8 +440,11 @@ int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, 
     }
     evg__strmap_free(&p.ids);
     evg__arena_free(&p.id_strings);
+    evg__strmap_free(&p.paint_seen);
+    evg__arena_free(&p.paint_strings);
     free(p.scratch.data);
-    if (p.failed || p.out.failed || p.scratch.failed || web->failed || p.out.data == NULL) {
+    free(p.paint.data);
+    if (p.failed || p.out.failed || p.scratch.failed || p.paint.failed || web->failed || p.out.data == NULL) {
         free(p.out.data);
         return EVG_ENOMEM;
     }

@@ -298,6 +298,60 @@ static int add_marks(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, ui
     return 0;
 }
 
+/* What a text means, as its tooltip: an event's label links like its mark;
+ * a lane's name says how many events it holds; a legend entry what it
+ * stands for. Other texts say nothing more than they show. */
+static void set_text_web(Agnode_t *n, const gv_attrs *a, web_ctx *w, const evg__tl_layout *l,
+                         const evg__tl_text *t)
+{
+    if (w->web == NULL)
+        return;
+    char hold[24];
+    evg__buf tip = {0};
+    if (t->role == EVG__TL_LABEL && t->item != EVG_NO_INDEX && t->item < l->item_count) {
+        const evg__tl_item *it = &l->items[t->item];
+        if (it->count == 0)
+            return;
+        if (it->tooltip) {
+            evg__svg_hold(w->web, hold, it->tooltip);
+            set(n, a->tooltip, hold);
+        }
+        const evg_event *first = evg_model_event(w->model, it->events[0]);
+        bool warn = w->web->warn_urls;
+        w->web->warn_urls = false; /* the mark reported it */
+        const char *url = it->count == 1 ? evg__event_url(w->web, first, w->rep) : NULL;
+        w->web->warn_urls = warn;
+        if (url) {
+            evg__svg_hold(w->web, hold, url);
+            set_web(n, w, &w->node_url, "URL", hold);
+        }
+        return;
+    }
+    if (t->role == EVG__TL_LANE || t->role == EVG__TL_GROUP) {
+        double y = t->box.y + t->box.h / 2;
+        for (size_t k = 0; k < l->lane_count; k++) {
+            const evg__tl_lane *lane = &l->lanes[k];
+            if (y < lane->y || y > lane->y + lane->h)
+                continue;
+            unsigned long events = 0;
+            for (size_t i = 0; i < l->item_count; i++)
+                if (l->items[i].lane == k)
+                    events += l->items[i].count;
+            evg__buf_printf(&tip, "%s: %lu event%s", lane->name ? lane->name : t->text, events,
+                            events == 1 ? "" : "s");
+            break;
+        }
+    } else if (t->role == EVG__TL_LEGEND) {
+        evg__buf_printf(&tip, "legend: %s", t->text);
+    }
+    if (tip.len && !tip.failed) {
+        /* A tooltip shows only on a link or an anchor: a harmless one. */
+        evg__svg_hold(w->web, hold, tip.data);
+        set(n, a->tooltip, hold);
+    }
+    free(tip.data);
+}
+
 static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, web_ctx *w)
 {
     static const struct {
@@ -341,6 +395,7 @@ static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, we
             if (strcmp(t->color, "#222222") != 0)
                 set(n, a->fontcolor, t->color);
             set_class(n, w, order[k].cls);
+            set_text_web(n, a, w, l, t);
         }
     }
     return 0;
