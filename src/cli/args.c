@@ -284,6 +284,7 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
     const char *max_errors = NULL, *quiet = NULL, *max_field = NULL, *max_columns = NULL;
     const char *max_rows = NULL, *max_memory = NULL, *help = NULL;
     const char *input_format = NULL, *min_mentions = NULL, *non_root = NULL, *no_size = NULL;
+    const char *responsive = NULL, *background = NULL;
     const char *delimiter = NULL, *strict = NULL, *date_format = NULL;
     const cli_option common[] = {
         {"help", 'h', NULL, &help, "print this help and exit", NULL, 0},
@@ -334,6 +335,10 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
         {"css", 0, "FILE", &c->css_path, "embed FILE as the stylesheet", NULL, CLI_FILE_READ},
         {"no-size", 0, NULL, &no_size,
          "SVG: no width and height; it scales to its container", NULL, 0},
+        {"responsive", 0, NULL, &responsive,
+         "SVG: viewBox only, for web pages (same as --no-size)", NULL, 0},
+        {"background", 0, "none", &background,
+         "SVG: 'none' for a transparent background", NULL, 0},
     };
     const option_group tables[] = {
         {"options", extra, extra_count},
@@ -451,7 +456,11 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
         c->load.date_formats = c->date_formats.items;
     c->load.strict = strict != NULL;
     c->load.include_non_root = non_root != NULL;
-    c->svg.no_size = no_size != NULL;
+    c->svg.no_size = no_size != NULL || responsive != NULL;
+    if (background && strcmp(background, "none") != 0)
+        return cli_usage_error("--background: only 'none' (transparent) is known, not '%s'",
+                               background);
+    c->svg.transparent = background != NULL;
     if (c->svg.id_prefix && c->svg.id_prefix[0] == '\0')
         return cli_usage_error("--id-prefix needs a non-empty value");
     char what[48];

@@ -21,7 +21,8 @@ static const char page_css[] =
     "h1{font-size:1.5rem;margin:.2rem 0 .5rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}\n"
     "nav a{margin-right:1rem}\n"
     "figure{margin:0}\n"
-    "figure svg{display:block;width:100%;height:auto;max-width:100%}\n"
+    "figure svg{display:block;width:100%;height:auto}\n"
+    ".figure-scroll{overflow-x:auto}\n"
     ".legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}\n"
     ".swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;"
     "margin-right:.35em;vertical-align:-.1em}\n"
@@ -31,6 +32,12 @@ static const char page_css[] =
     "th{background:#f4f4f4}\n"
     "td.num{text-align:right;white-space:nowrap}\n"
     "a{color:#0b57a4;overflow-wrap:anywhere}\n"
+    ":root{color-scheme:light dark}\n"
+    "@media (prefers-color-scheme:dark){\n"
+    " body{color:#e8e8e8;background:#121212}\n"
+    " th{background:#222}th,td{border-color:#3a3a3a}\n"
+    " a{color:#8ab4f8}\n"
+    "}\n"
     "@media (max-width:640px){\n"
     " main{padding:.5rem}\n"
     " table,thead,tbody,tr,th,td{display:block}\n"
@@ -41,16 +48,45 @@ static const char page_css[] =
     " td::before{content:attr(data-label) \": \";font-weight:bold}\n"
     "}\n";
 
+/* The smallest font size in an SVG and its viewBox width, both in its
+ * user units; 0 when not found. */
+static void svg_measures(const char *svg, size_t len, double *min_font, double *width)
+{
+    *min_font = 0;
+    *width = 0;
+    for (size_t i = 0; i + 12 < len; i++) {
+        if (memcmp(svg + i, " font-size=\"", 12) == 0) {
+            double v = strtod(svg + i + 12, NULL);
+            if (v > 0 && (*min_font == 0 || v < *min_font))
+                *min_font = v;
+        } else if (*width == 0 && memcmp(svg + i, " viewBox=\"", 10) == 0) {
+            char *end;
+            strtod(svg + i + 10, &end);
+            strtod(end, &end);
+            *width = strtod(end, NULL);
+        }
+    }
+}
+
 /* The SVG element itself, without the XML declaration and comments before
- * it, which have no place inside HTML. */
+ * it, which have no place inside HTML. It scales to the page, but never so
+ * far that its smallest text is under 11 CSS pixels: on a narrow screen it
+ * scrolls sideways instead. */
 static void add_inline_svg(evg__buf *page, const char *svg, size_t len)
 {
     const char *at = NULL;
     for (size_t i = 0; i + 4 <= len && !at; i++)
         if (memcmp(svg + i, "<svg", 4) == 0)
             at = svg + i;
-    if (at)
-        evg__buf_add(page, at, len - (size_t)(at - svg));
+    if (at == NULL)
+        return;
+    double min_font, width;
+    svg_measures(at, len - (size_t)(at - svg), &min_font, &width);
+    double min_width = min_font > 0 && width > 0 ? width * 11.5 / min_font : 0;
+    evg__buf_printf(page, "<div class=\"figure-scroll\"><div style=\"min-width:%.0fpx\">\n",
+                    min_width);
+    evg__buf_add(page, at, len - (size_t)(at - svg));
+    evg__buf_str(page, "</div></div>\n");
 }
 
 static void cell(evg__buf *b, const char *label, const char *cls)

@@ -2,7 +2,7 @@
 """Reads what headless Chromium made of evgraph's page: the DOM after load
 (--dump-dom) and a screenshot. Usage:
   browser_check.py dom DOM.html EVENTS LINKS   the DOM: both figures, ids once,
-      EVENTS event marks (class "event") in the timeline, each with a tooltip,
+      EVENTS event marks (class "evg-event") in the timeline, each with a tooltip,
       LINKS of them with an allowed link, no other scheme, no script
   browser_check.py png SHOT.png                 the screenshot is not blank
 Prints what it found; exit 1 on a failed check."""
@@ -39,7 +39,7 @@ class Dom(html.parser.HTMLParser):
                 self.bad.append(f"{tag} {k}={v!r}")
         classes = (a.get("class") or "").split()
         in_timeline = any(s.startswith("timeline-") for s in self.svgs[-1:])
-        event = tag == "g" and "event" in classes and in_timeline
+        event = tag == "g" and "evg-event" in classes and in_timeline
         if event:
             self.events += 1
         inside_event = event or any(e for _, e in self.stack)

@@ -63,7 +63,7 @@ void evg__svg_style(evg__buf *css, const char *prefix, const char *paint, size_t
                     "word-spacing:normal;font-variant:normal;text-decoration:none;"
                     "text-shadow:none}\n"
                     "#%s path,#%s polygon,#%s polyline,#%s ellipse,#%s text{opacity:1;"
-                    "visibility:visible;filter:none}\n",
+                    "visibility:visible;filter:none;stroke-width:1px}\n",
                     x, x, x, x, x, x);
     evg__buf dark = {0};
     evg__buf_printf(&dark, "@media (prefers-color-scheme:dark){\n");
