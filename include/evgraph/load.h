@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "export.h"
 #include "model.h"
 
 #ifdef __cplusplus
@@ -31,10 +32,10 @@ typedef enum evg_input_format {
 
 /* "auto", "evgraph", "acled", "gdelt", "icews", "ucdp", "phoenix", "sar",
  * "icews4" or "table". */
-const char *evg_input_format_name(evg_input_format format);
+EVG_API const char *evg_input_format_name(evg_input_format format);
 
 /* Parses one of those names (case-insensitive). Returns 0 or EVG_EUSAGE. */
-int evg_input_format_parse(evg_input_format *out, const char *name);
+EVG_API int evg_input_format_parse(evg_input_format *out, const char *name);
 
 typedef struct evg_load_opts {
     evg_diag_fn diag;   /* receives every error and warning; may be NULL */
@@ -77,13 +78,14 @@ typedef struct evg_load_opts {
  * *out is NULL, nothing leaks, and the result is EVG_EINVAL (invalid data),
  * EVG_EIO (unreadable file), EVG_ENOMEM or EVG_ELIMIT. `opts` may be NULL for
  * the defaults. */
-int evg_load(evg_model **out, const char *const *paths, size_t count, const evg_load_opts *opts);
+EVG_API int evg_load(evg_model **out, const char *const *paths, size_t count,
+                     const evg_load_opts *opts);
 
 /* Loads one events file held in memory (`len` bytes of `data`, in any of the
  * input formats); `name` is the file name diagnostics use. The built-in types apply; actors are
  * created from their ids. Results as evg_load. */
-int evg_load_memory(evg_model **out, const char *name, const void *data, size_t len,
-                    const evg_load_opts *opts);
+EVG_API int evg_load_memory(evg_model **out, const char *name, const void *data, size_t len,
+                            const evg_load_opts *opts);
 
 #ifdef __cplusplus
 }
