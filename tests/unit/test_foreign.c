@@ -354,6 +354,24 @@ static void test_columns(void)
                                   "Figures from the local council.");
         evg_model_free(m);
     }
+    /* --type-map maps a table's values too ("table" entries, any case). */
+    char map_path[] = "/tmp/evg-type-map-XXXXXX";
+    int fd = mkstemp(map_path);
+    if (fd >= 0) {
+        const char *map = "format,code,type\ntable,Threat,statement\ntable,arrest,-\n";
+        CHECK_INT(write(fd, map, strlen(map)), (long long)strlen(map));
+        close(fd);
+        opts = opts_for(&c);
+        opts.type_map = map_path;
+        opts.columns = "date=Recording_Date,id=Incident_No,actor=Perpetrator,type=Category";
+        m = load_path(DATA "newsroom_incidents.csv", &opts, 0);
+        if (m) {
+            CHECK_STR(type_of(m, event(m, "INC-0101")), "statement");
+            CHECK(evg_model_find_event(m, "INC-0102") == EVG_NO_INDEX); /* "-": dropped */
+            evg_model_free(m);
+        }
+        remove(map_path);
+    }
     /* A column the header does not have. */
     opts = opts_for(&c);
     opts.columns = "date=Date,actor=Sender";
