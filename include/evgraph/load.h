@@ -48,13 +48,13 @@ typedef struct evg_load_opts {
     size_t max_columns;      /* fields in one row */
     size_t max_rows;         /* rows in all files together */
     size_t max_memory_bytes; /* memory the model may take */
-    /* Imports (README "Importing ACLED, GDELT and ICEWS"). */
+    /* Imports (README "Importing ACLED, GDELT, ICEWS, UCDP, Phoenix and any other table"). */
     evg_input_format input_format; /* of every events file; AUTO detects each */
     size_t min_mentions;           /* GDELT: drop events with fewer NumMentions */
     bool include_non_root;         /* GDELT: keep events with IsRootEvent 0 */
     const char *type_map;  /* CSV overriding the built-in type tables, or NULL */
     const char *actor_map; /* CSV mapping raw actor names to actors, or NULL */
-    /* Foreign and mapped files (README "Any event file"). */
+    /* Foreign and mapped files (README "Any other table"). */
     const char *columns; /* "date=Recording_Date,actor=Sender,..." mapping a table's
                           * columns onto the model, or NULL */
     char delimiter;      /* ',' ';' '\t' '|' or 0x01; 0: sniffed from the header */
@@ -70,9 +70,13 @@ typedef struct evg_load_opts {
 /* Loads `count` datasets into one model. Each path is a dataset folder
  * (events.csv, optional actors.csv and types.csv), a single events file, or
  * "-" for an events file on standard input. An events file is evgraph's CSV
- * or an ACLED, GDELT or ICEWS export (opts->input_format). Text that is not
- * UTF-8 is read as Windows-1252, with a warning. All value errors are reported
- * through opts->diag (up to max_errors) before returning.
+ * or an ACLED, GDELT, ICEWS, UCDP or Phoenix export, a sender/action/receiver
+ * table, or any table opts->columns maps (opts->input_format). Text that is
+ * not UTF-8 is read as Windows-1252, with a warning. All value errors are
+ * reported through opts->diag (up to max_errors) before returning. In foreign
+ * files a bad optional value is dropped and a row without a usable date or
+ * type skipped, each with a warning, unless opts->strict; a summary note per
+ * file counts them.
  *
  * On success *out owns a new model (free with evg_model_free). On failure
  * *out is NULL, nothing leaks, and the result is EVG_EINVAL (invalid data),

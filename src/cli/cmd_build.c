@@ -3,14 +3,17 @@
  *
  * A figure is one line of a dataset's figures.txt (or of the default set),
  * built by running the figure command in-process with the line's options, so
- * a manifest says exactly what a command line would. Each output's signature
- * (evgraph's version, the command line, and the bytes of the dataset's files)
- * is kept in OUT/<dataset>/.evgraph-stamps; an output is stale when the file
- * is missing or its signature differs.
+ * a manifest says exactly what a command line would, confined to the dataset
+ * folder (reads) and its output folder (writes). Each output file's signature
+ * (evgraph itself, the command line, the bytes of the dataset's files and of
+ * the files options name) is kept in OUT/<dataset>/.evgraph-stamps; a file is
+ * stale when it is missing or its signature differs. A dataset that fails is
+ * reported and the others are still built.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli.h"
+#include "manifest.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,19 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MANIFEST_NAME "figures.txt"
 #define STAMPS_NAME ".evgraph-stamps"
-#define MAX_WORDS 64
-
-typedef struct figure {
-    char name[128];
-    char command[16];
-    char formats[64]; /* comma-separated */
-    char *words[MAX_WORDS]; /* options, malloc'd */
-    size_t columns[MAX_WORDS]; /* of each word in its manifest line */
-    size_t word_count;
-    unsigned long line; /* in the manifest; 0 for the default set */
-} figure;
 
 typedef struct stamp {
     char *output; /* file name within OUT/<dataset>/ */
@@ -50,10 +41,6 @@ typedef struct build {
     size_t done, total;
     size_t built, up_to_date, failed; /* outputs, for the summary */
 } build;
-
-static const char *const default_manifest =
-    "timeline timeline dot,svg,png,pdf\n"
-    "actors actors dot,svg,png,pdf\n";
 
 /* FNV-1a, 64 bits: enough to notice a change, not meant against malice. */
 static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
@@ -84,246 +71,6 @@ static uint64_t hash_file(uint64_t h, const char *path)
     return h;
 }
 
-/* "A/B", malloc'd; NULL when out of memory. */
-static char *path_join(const char *a, const char *b)
-{
-    char *p = malloc(strlen(a) + strlen(b) + 2);
-    if (p)
-        sprintf(p, "%s/%s", a, b);
-    return p;
-}
-
-static void free_figures(figure *figures, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        for (size_t k = 0; k < figures[i].word_count; k++)
-            free(figures[i].words[k]);
-    free(figures);
-}
-
-static void manifest_error(const char *file, unsigned long line, size_t column, const char *fmt,
-                           const char *arg)
-{
-    cli_error(file, line, column, fmt, arg);
-}
-
-/* Splits a line into words; double quotes group words and "" inside them is
- * a quote. Returns the word count, or -1 after reporting an error. */
-static int split_words(char *line, char **words, size_t *columns, const char *file,
-                       unsigned long line_no)
-{
-    int count = 0;
-    char *p = line;
-    for (;;) {
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p == '\0' || *p == '#')
-            return count;
-        if (count == MAX_WORDS) {
-            manifest_error(file, line_no, (size_t)(p - line) + 1, "%s", "too many words");
-            return -1;
-        }
-        columns[count] = (size_t)(p - line) + 1;
-        char *out = p, *start = p;
-        if (*p == '"') {
-            p++;
-            for (;;) {
-                if (*p == '\0') {
-                    manifest_error(file, line_no, columns[count], "%s", "unterminated quote");
-                    return -1;
-                }
-                if (*p == '"' && p[1] == '"') {
-                    *out++ = '"';
-                    p += 2;
-                } else if (*p == '"') {
-                    p++;
-                    break;
-                } else {
-                    *out++ = *p++;
-                }
-            }
-        } else {
-            while (*p && *p != ' ' && *p != '\t')
-                *out++ = *p++;
-        }
-        char next = *p;
-        *out = '\0';
-        words[count++] = start;
-        if (next == '\0')
-            return count;
-        p++;
-    }
-}
-
-static bool valid_name(const char *name)
-{
-    if (*name == '\0' || *name == '.')
-        return false;
-    for (const char *p = name; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-              *p == '-' || *p == '_' || *p == '.'))
-            return false;
-    return true;
-}
-
-static bool valid_formats(const char *list)
-{
-    char copy[64];
-    if (strlen(list) >= sizeof copy || *list == '\0')
-        return false;
-    strcpy(copy, list);
-    for (char *save = NULL, *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
-        evg_format format;
-        if (evg_format_parse(&format, f) != 0)
-            return false;
-    }
-    return true;
-}
-
-/* Parses a manifest's text (modified in place). Returns 0 or -1 after
- * printing every error. */
-static int parse_manifest(figure **out, size_t *count, char *text, const char *file)
-{
-    figure *figures = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    unsigned long line_no = 0;
-    for (char *line = text; line && *line;) {
-        char *newline = strchr(line, '\n');
-        if (newline)
-            *newline = '\0';
-        size_t len = strlen(line);
-        if (len && line[len - 1] == '\r')
-            line[len - 1] = '\0';
-        line_no++;
-        char *words[MAX_WORDS];
-        size_t columns[MAX_WORDS];
-        int w = split_words(line, words, columns, file, line_no);
-        if (w < 0) {
-            rc = -1;
-        } else if (w > 0 && w < 3) {
-            manifest_error(file, line_no, 1, "%s",
-                           "expected NAME COMMAND FORMATS [OPTIONS...], e.g. 'timeline timeline "
-                           "svg,png --title \"...\"'");
-            rc = -1;
-        } else if (w >= 3) {
-            bool ok = true;
-            if (!valid_name(words[0]) || strlen(words[0]) >= sizeof figures->name) {
-                manifest_error(file, line_no, columns[0],
-                               "invalid figure name '%s' (letters, digits, '-', '_' and '.')",
-                               words[0]);
-                ok = false;
-            }
-            if (strcmp(words[1], "timeline") != 0 && strcmp(words[1], "actors") != 0) {
-                manifest_error(file, line_no, columns[1],
-                               "unknown figure command '%s' (expected timeline or actors)",
-                               words[1]);
-                ok = false;
-            }
-            if (!valid_formats(words[2])) {
-                manifest_error(file, line_no, columns[2],
-                               "invalid formats '%s' (expected a comma-separated list of dot, "
-                               "svg, png, pdf)",
-                               words[2]);
-                ok = false;
-            }
-            for (int k = 3; k < w && ok; k++) {
-                if (strcmp(words[k], "-o") == 0 || strncmp(words[k], "--output", 8) == 0 ||
-                    strcmp(words[k], "-T") == 0 || strncmp(words[k], "--format", 8) == 0) {
-                    manifest_error(file, line_no, columns[k],
-                                   "option '%s' is set by the build (NAME and FORMATS say it)",
-                                   words[k]);
-                    ok = false;
-                }
-            }
-            for (size_t k = 0; k < n && ok; k++) {
-                if (strcmp(figures[k].name, words[0]) == 0) {
-                    manifest_error(file, line_no, columns[0], "figure '%s' is declared twice",
-                                   words[0]);
-                    ok = false;
-                }
-            }
-            if (!ok) {
-                rc = -1;
-            } else {
-                if (n == cap) {
-                    cap = cap ? cap * 2 : 8;
-                    figure *bigger = realloc(figures, cap * sizeof *figures);
-                    if (bigger == NULL) {
-                        free_figures(figures, n);
-                        return -1;
-                    }
-                    figures = bigger;
-                }
-                figure *f = &figures[n++];
-                memset(f, 0, sizeof *f);
-                strcpy(f->name, words[0]);
-                strcpy(f->command, words[1]);
-                strcpy(f->formats, words[2]);
-                f->line = line_no;
-                for (int k = 3; k < w; k++) {
-                    f->columns[f->word_count] = columns[k];
-                    f->words[f->word_count] = malloc(strlen(words[k]) + 1);
-                    if (f->words[f->word_count] == NULL) {
-                        free_figures(figures, n);
-                        return -1;
-                    }
-                    strcpy(f->words[f->word_count++], words[k]);
-                }
-            }
-        }
-        line = newline ? newline + 1 : NULL;
-    }
-    if (rc) {
-        free_figures(figures, n);
-        return -1;
-    }
-    *out = figures;
-    *count = n;
-    return 0;
-}
-
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, len = 0, got;
-    char *text = malloc(cap);
-    while (text && (got = fread(text + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (len + 1 == cap) {
-            char *bigger = realloc(text, cap *= 2);
-            if (bigger == NULL)
-                free(text);
-            text = bigger;
-        }
-    }
-    fclose(f);
-    if (text)
-        text[len] = '\0';
-    return text;
-}
-
-static int load_manifest(figure **out, size_t *count, const char *dataset)
-{
-    char *path = path_join(dataset, MANIFEST_NAME);
-    if (path == NULL)
-        return -1;
-    char *text = read_text(path);
-    if (text == NULL && errno != ENOENT) {
-        cli_error(path, 0, 0, "cannot read: %s", strerror(errno));
-        free(path);
-        return -1;
-    }
-    if (text == NULL && (text = malloc(strlen(default_manifest) + 1)) != NULL)
-        strcpy(text, default_manifest);
-    int rc = text ? parse_manifest(out, count, text, path) : -1;
-    free(text);
-    free(path);
-    return rc;
-}
-
 static int compare_stamps(const void *a, const void *b)
 {
     return strcmp(((const stamp *)a)->output, ((const stamp *)b)->output);
@@ -341,8 +88,8 @@ static void free_stamps(stamp *stamps, size_t count)
 static stamp *read_stamps(const char *dir, size_t *count)
 {
     *count = 0;
-    char *path = path_join(dir, STAMPS_NAME);
-    char *text = path ? read_text(path) : NULL;
+    char *path = manifest_path_join(dir, STAMPS_NAME);
+    char *text = path ? manifest_read_text(path) : NULL;
     free(path);
     if (text == NULL)
         return NULL;
@@ -413,7 +160,7 @@ static int write_stamps(const char *dir, stamp *stamps, size_t count, cli *c)
     for (size_t i = 0; i < count; i++)
         len += (size_t)snprintf(text + len, cap - len, "%s %016llx\n", stamps[i].output,
                                 (unsigned long long)stamps[i].signature);
-    char *path = path_join(dir, STAMPS_NAME);
+    char *path = manifest_path_join(dir, STAMPS_NAME);
     int rc = path ? evg_write_file(path, text, len, cli_print_diag, c) : -1;
     free(path);
     free(text);
@@ -533,7 +280,7 @@ static int build_output(build *b, dataset_state *d, const figure *f, const char 
 {
     char output[256];
     snprintf(output, sizeof output, "%s.%s", f->name, format);
-    char *path = path_join(d->dir, output);
+    char *path = manifest_path_join(d->dir, output);
     if (path == NULL)
         return EXIT_INVALID;
     b->done++;
@@ -639,7 +386,7 @@ static int check_manifest(dataset_state *d, const figure *figures, size_t count)
                  figures[i].formats);
         char output[256];
         snprintf(output, sizeof output, "%s.%s", figures[i].name, format);
-        char *path = path_join(d->dir, output);
+        char *path = manifest_path_join(d->dir, output);
         cli_plan plan = {.periods = false};
         int rc = path ? plan_figure(&plan, d, &figures[i], path, format) : EXIT_INVALID;
         cli_list_free(&plan.outputs);
@@ -652,7 +399,7 @@ static int check_manifest(dataset_state *d, const figure *figures, size_t count)
 
 static int is_dataset(const char *dir)
 {
-    char *path = path_join(dir, "events.csv");
+    char *path = manifest_path_join(dir, "events.csv");
     struct stat st;
     int found = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
     free(path);
@@ -687,7 +434,7 @@ static char **find_datasets(const char *root, size_t *count)
     while ((entry = readdir(dir)) != NULL) {
         if (entry->d_name[0] == '.')
             continue;
-        char *path = path_join(root, entry->d_name);
+        char *path = manifest_path_join(root, entry->d_name);
         if (path == NULL || !is_dataset(path)) {
             free(path);
             continue;
@@ -756,10 +503,10 @@ int cmd_build(cli *c, int argc, char **argv)
         dataset_state *d = &states[i];
         d->dataset = datasets[i];
         d->name = base_name(datasets[i]);
-        d->dir = path_join(b.out_dir, d->name);
-        d->manifest = path_join(datasets[i], MANIFEST_NAME);
+        d->dir = manifest_path_join(b.out_dir, d->name);
+        d->manifest = manifest_path_join(datasets[i], MANIFEST_NAME);
         if (d->dir == NULL || d->manifest == NULL ||
-            load_manifest(&figures[i], &counts[i], datasets[i]) != 0 ||
+            manifest_load(&figures[i], &counts[i], datasets[i]) != 0 ||
             check_manifest(d, figures[i], counts[i]) != 0) {
             d->invalid = true;
             b.failed++;
@@ -772,7 +519,7 @@ int cmd_build(cli *c, int argc, char **argv)
         uint64_t inputs = hash_string(program, "evgraph " EVG_VERSION);
         const char *parts[] = {"events.csv", "actors.csv", "types.csv"};
         for (size_t k = 0; k < 3; k++) {
-            char *path = path_join(datasets[i], parts[k]);
+            char *path = manifest_path_join(datasets[i], parts[k]);
             inputs = path ? hash_file(inputs, path) : 0;
             free(path);
         }
@@ -790,7 +537,7 @@ int cmd_build(cli *c, int argc, char **argv)
                 b.up_to_date, b.failed);
     for (size_t i = 0; i < dataset_count; i++) {
         if (figures && figures[i])
-            free_figures(figures[i], counts[i]);
+            manifest_free(figures[i], counts[i]);
         if (states) {
             free(states[i].dir);
             free(states[i].manifest);

@@ -79,10 +79,16 @@ def seeds_dataset():
 
 
 def seeds_import():
-    pick = {"acled": ["acled_2019.csv", "acled_old.csv", "acled_dates.csv", "acled_cp1252.csv"],
+    pick = {"acled": ["acled_2019.csv", "acled_old.csv", "acled_dates.csv", "acled_cp1252.csv",
+                      "acled_excel.csv", "acled_us_dates.csv"],
             "gdelt": ["gdelt1_20160815.export.CSV", "gdelt2_20160815.export.CSV",
-                      "gdelt1_201609.csv", "gdelt_cp1252.export.CSV"],
-            "icews": ["icews_events.2016.tab", "icews_cp1252.tab"]}
+                      "gdelt1_201609.csv", "gdelt_cp1252.export.CSV", "gdelt_mixed.export.CSV",
+                      "gdelt_bigquery.csv", "gdelt_pandas.csv"],
+            "icews": ["icews_events.2016.tab", "icews_cp1252.tab"],
+            "icews4": ["icews14_train.txt"],
+            "ucdp": ["ged_syria_2016.csv"],
+            "phoenix": ["phoenix_2017.csv"],
+            "sar": ["sar_de.csv"]}
     for fmt, files in pick.items():
         for name in files:
             with open(os.path.join(IMPORTS, name), "rb") as f:
@@ -144,7 +150,8 @@ def seeds_svg():
 
 
 if __name__ == "__main__":
-    for target in ["svg", "dataset"] + ["import_" + f for f in ("evgraph", "acled", "gdelt", "icews")]:
+    for target in ["svg", "dataset"] + ["import_" + f for f in ("evgraph", "acled", "gdelt", "icews",
+                                                           "icews4", "ucdp", "phoenix", "sar")]:
         shutil.rmtree(os.path.join(CORPUS, target), ignore_errors=True)
     seeds_svg()
     seeds_import()

@@ -7,6 +7,7 @@
 #include "check.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #define DATA EVG_TEST_DATA "/import/"
 
@@ -353,6 +354,24 @@ static void test_columns(void)
                                   "Figures from the local council.");
         evg_model_free(m);
     }
+    /* --type-map maps a table's values too ("table" entries, any case). */
+    char map_path[] = "/tmp/evg-type-map-XXXXXX";
+    int fd = mkstemp(map_path);
+    if (fd >= 0) {
+        const char *map = "format,code,type\ntable,Threat,statement\ntable,arrest,-\n";
+        CHECK_INT(write(fd, map, strlen(map)), (long long)strlen(map));
+        close(fd);
+        opts = opts_for(&c);
+        opts.type_map = map_path;
+        opts.columns = "date=Recording_Date,id=Incident_No,actor=Perpetrator,type=Category";
+        m = load_path(DATA "newsroom_incidents.csv", &opts, 0);
+        if (m) {
+            CHECK_STR(type_of(m, event(m, "INC-0101")), "statement");
+            CHECK(evg_model_find_event(m, "INC-0102") == EVG_NO_INDEX); /* "-": dropped */
+            evg_model_free(m);
+        }
+        remove(map_path);
+    }
     /* A column the header does not have. */
     opts = opts_for(&c);
     opts.columns = "date=Date,actor=Sender";
@@ -426,8 +445,84 @@ static void test_delimiters_and_bad_files(void)
     evg_model_free(m);
 }
 
+/* Loader limits that keep every figure safe (issue: hardening). */
+static void test_hardening(void)
+{
+    captured c;
+    evg_load_opts opts = opts_for(&c);
+    /* A parent chain 40 deep is refused once, where it passes 32; 32 is fine. */
+    char dir[] = "/tmp/evg-foreign-XXXXXX";
+    if (mkdtemp(dir) == NULL) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    char path[256];
+    for (int depth = 40; depth >= 32; depth -= 8) {
+        snprintf(path, sizeof path, "%s/actors.csv", dir);
+        FILE *out = fopen(path, "w");
+        fprintf(out, "id,parent\na0,\n");
+        for (int i = 1; i <= depth; i++)
+            fprintf(out, "a%d,a%d\n", i, i - 1);
+        fclose(out);
+        snprintf(path, sizeof path, "%s/events.csv", dir);
+        out = fopen(path, "w");
+        fprintf(out, "id,date,type,actor\ne,2016-01-01,attack,a%d\n", depth);
+        fclose(out);
+        opts = opts_for(&c);
+        evg_model *m = load_path(dir, &opts, depth > 32 ? EVG_EINVAL : 0);
+        CHECK_INT(c.errors, depth > 32 ? 1 : 0);
+        if (depth > 32)
+            CHECK(has(&c, "35:5: error: actor 'a33' is more than 32 parents below 'a0': parent "
+                          "chains may be at most 32 deep"));
+        evg_model_free(m);
+    }
+    snprintf(path, sizeof path, "%s/actors.csv", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/events.csv", dir);
+    remove(path);
+    rmdir(dir);
+
+    /* Text XML cannot carry is replaced, with one placed warning. */
+    opts = opts_for(&c);
+    evg_model *m = load_text("id,date,type,actor,title\na,2016-01-01,attack,x,one\x01two\n"
+                             "b,2016-01-02,attack,x,\xEF\xBF\xBE\n",
+                             &opts, 0);
+    CHECK(has(&c, "2:26: warning: U+0001 cannot be written in SVG or HTML (XML 1.0): replaced "
+                  "by U+FFFD (further such characters in this file are replaced silently)"));
+    if (m) {
+        CHECK_STR(event(m, "a")->title, "one\xEF\xBF\xBDtwo");
+        CHECK_STR(event(m, "b")->title, "\xEF\xBF\xBD");
+        evg_model_free(m);
+    }
+    /* An actor id over Graphviz's 16 KB is refused where it stands. */
+    size_t big = 17000;
+    char *text = malloc(big + 100);
+    strcpy(text, "id,date,type,actor\na,2016-01-01,attack,");
+    size_t n = strlen(text);
+    memset(text + n, 'q', big);
+    strcpy(text + n + big, "\n");
+    opts = opts_for(&c);
+    m = load_text(text, &opts, EVG_EINVAL);
+    CHECK(has(&c, "2:21: error: actor id is 17000 bytes long; ids may be at most 16384 bytes "
+                  "(Graphviz's limit for names)"));
+    free(text);
+    /* A field past the limit is refused while it is read. */
+    size_t huge = (size_t)8 << 20;
+    text = malloc(huge + 100);
+    strcpy(text, "id,date,type,actor,title\na,2016-01-01,attack,x,");
+    n = strlen(text);
+    memset(text + n, 't', huge);
+    strcpy(text + n + huge, "\n");
+    opts = opts_for(&c);
+    m = NULL;
+    CHECK_INT(evg_load_memory(&m, "x", text, strlen(text), &opts), EVG_ELIMIT);
+    CHECK(has(&c, "2:23: error: field longer than 1048576 bytes"));
+    free(text);
+}
+
 int main(void)
 {
+    test_hardening();
     test_acled_excel();
     test_acled_day_month();
     test_date_forms();

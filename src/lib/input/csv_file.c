@@ -244,3 +244,10 @@ int evg__csv_peek(evg__csv_file *file, const unsigned char **out, size_t *len)
 
 /* Hands the rows of a batch, in order, to the row callback (on the caller's
  * thread), with the reader's warning about a row among its diagnostics. */
+
+bool evg__csv_first_time(evg__csv_file *file)
+{
+    bool first = !file->xml_noted;
+    file->xml_noted = true;
+    return first;
+}

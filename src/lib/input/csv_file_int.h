@@ -25,6 +25,7 @@ struct evg__csv_file {
     unsigned char delimiter; /* ',' or '\t' */
     bool quoting;            /* RFC 4180 quotes; off for GDELT and ICEWS */
     bool converted;          /* a field was read as Windows-1252 */
+    bool xml_noted;          /* text XML cannot carry was replaced */
     unsigned char *peeked;   /* bytes read ahead by evg__csv_peek */
     size_t peeked_len;
     size_t held_count;

@@ -1,6 +1,7 @@
-/* Importing ACLED, GDELT and ICEWS exports: format detection, the mapping
- * tables (built in and the user's), and turning one export row into an
- * event of the model. */
+/* Importing foreign files (ACLED, GDELT, ICEWS, UCDP, Phoenix, sender/
+ * action/receiver and --columns tables): format detection, the mapping
+ * tables (built in and the user's), and turning one row into an event of
+ * the model. */
 #ifndef EVG_IMPORT_INT_H
 #define EVG_IMPORT_INT_H
 

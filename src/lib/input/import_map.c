@@ -85,13 +85,15 @@ static int read_map_row(evg__csv_file *file, const evg__csv_field *fields, size_
     }
     char key[600];
     if (r->is_type_map) {
-        static const char *const formats[] = {"acled", "cameo", "gdelt", "icews"};
+        /* "table": the type values of sender/action/receiver and --columns
+         * tables, any case. */
+        static const char *const formats[] = {"acled", "cameo", "gdelt", "icews", "table"};
         size_t k = 0;
-        while (k < 4 && !evg__value_is(v[0], formats[k]))
+        while (k < 5 && !evg__value_is(v[0], formats[k]))
             k++;
-        if (k == 4) {
+        if (k == 5) {
             evg__csv_report(file, EVG_SEVERITY_ERROR, v[0].offset,
-                            "unknown format '%s' (expected acled, cameo, gdelt or icews)",
+                            "unknown format '%s' (expected acled, cameo, gdelt, icews or table)",
                             EVG__QUOTE(q, v[0]));
             return 0;
         }
@@ -100,10 +102,11 @@ static int read_map_row(evg__csv_file *file, const evg__csv_field *fields, size_
             evg__csv_report(file, EVG_SEVERITY_ERROR, v[1].offset, "code is too long");
             return 0;
         }
-        bool cameo_ok = k == 0 || (v[1].len >= 2 && v[1].len <= 4);
-        for (size_t i = 0; k != 0 && cameo_ok && i < v[1].len; i++)
+        bool is_cameo = k >= 1 && k <= 3;
+        bool cameo_ok = !is_cameo || (v[1].len >= 2 && v[1].len <= 4);
+        for (size_t i = 0; is_cameo && cameo_ok && i < v[1].len; i++)
             cameo_ok = v[1].text[i] >= '0' && v[1].text[i] <= '9';
-        int root = cameo_ok && k ? (v[1].text[0] - '0') * 10 + (v[1].text[1] - '0') : 1;
+        int root = cameo_ok && is_cameo ? (v[1].text[0] - '0') * 10 + (v[1].text[1] - '0') : 1;
         if (!cameo_ok || root < 1 || root > 20) {
             evg__csv_report(file, EVG_SEVERITY_ERROR, v[1].offset,
                             "'%s' is no CAMEO code: 2 to 4 digits, the first two 01 to 20 "

@@ -22,6 +22,15 @@ typedef evg__value value;
  * EVG__SKIP: the map drops it. */
 static uint32_t import_actor(evg__import_file *f, value raw, int kind, bool use_map)
 {
+    if (raw.len > EVG__MAX_ID_BYTES) {
+        size_t cut = EVG__MAX_ID_BYTES;
+        while (cut > 0 && ((unsigned char)raw.text[cut] & 0xC0) == 0x80)
+            cut--; /* not inside a character */
+        evg__import_problem(f, false, raw.offset,
+                            "actor name is %zu bytes long, over Graphviz's limit of %d: cut",
+                            raw.len, EVG__MAX_ID_BYTES);
+        raw.len = cut;
+    }
     evg__importer *im = f->im;
     evg_model *m = f->m;
     const char *id = NULL, *name = NULL;
@@ -59,7 +68,7 @@ static uint32_t import_actor(evg__import_file *f, value raw, int kind, bool use_
     }
     uint32_t found = evg__strmap_get(&m->actor_ids, id);
     if (found == EVG_NO_INDEX) {
-        const char *copy = evg__arena_strndup(&m->arena, id, strlen(id));
+        const char *copy = evg__value_copy(&m->arena, f->file, (value){id, strlen(id), raw.offset});
         const char *name_copy = name ? evg__arena_strndup(&m->arena, name, strlen(name)) : copy;
         evg_actor *a = copy && name_copy ? evg__model_push((void **)&m->actors, &m->actor_count,
                                                            &m->actor_cap, sizeof *a)
@@ -164,7 +173,7 @@ const char *evg__import_copy(evg__import_file *f, value v, bool *failed)
 {
     if (v.len == 0)
         return NULL;
-    const char *s = evg__arena_strndup(&f->m->arena, v.text, v.len);
+    const char *s = evg__value_copy(&f->m->arena, f->file, v);
     if (s == NULL)
         *failed = true;
     return s;

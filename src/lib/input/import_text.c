@@ -53,7 +53,14 @@ const evg__code_result *evg__import_free_type(evg__import_file *f, value v)
     if (cached)
         return cached;
     evg_model *m = f->m;
-    uint32_t type = known_type(m, id);
+    char map_key[200];
+    snprintf(map_key, sizeof map_key, "table\x1f%s", id);
+    for (char *c = map_key + 6; *c; c++)
+        *c = *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+    const char *mapped = evg__import_mapped_type(f, map_key);
+    uint32_t type = mapped ? evg__import_model_type(f, mapped, v.offset) : known_type(m, id);
+    if (type == EVG_NO_INDEX && mapped)
+        return NULL;
     if (type == EVG_NO_INDEX) {
         const char *copy = evg__arena_strndup(&m->arena, id, n);
         evg_type *t =

@@ -40,7 +40,7 @@ typedef struct batch_row {
     size_t first_field, field_count;
     uint64_t start;
     unsigned long line;
-    size_t lines; /* line starts known when the row ended */
+    size_t lines;      /* line starts known when the row ended */
     size_t note_field; /* 1-based; 0: no warning */
     unsigned char note_byte;
     uint64_t note_offset;
@@ -74,6 +74,9 @@ typedef struct end_diag {
 /* libcsv's state between rows (ROW_NOT_BEGUN in libcsv.c). csv.h declares
  * the parser struct but not its state names. */
 enum { LIBCSV_ROW_NOT_BEGUN = 0 };
+
+/* The most bytes handed to csv_parse at once. */
+enum { PARSE_STEP = 1 << 16 };
 
 typedef struct reader {
     evg__csv_file *file;
@@ -160,8 +163,8 @@ static bool is_row_end(unsigned char c)
  * the delimiter that ends field index-1, outside quotes (a field is quoted
  * when its first byte other than blanks is the quote). Used when a row's
  * fields cannot be placed from their lengths alone, and for errors. */
-static size_t scan_field_start(const reader *r, const unsigned char *raw, size_t len,
-                               size_t from, size_t from_index, size_t index)
+static size_t scan_field_start(const reader *r, const unsigned char *raw, size_t len, size_t from,
+                               size_t from_index, size_t index)
 {
     unsigned char delim = r->file->delimiter;
     size_t p = from;
@@ -276,8 +279,8 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len)
     for (size_t k = 0; k < len;) {
         /* Nearly all of it is ASCII: skip it 32, then 8 bytes at a time. */
         uint64_t w[4];
-        while (len - k >= 32 && (memcpy(w, s + k, 32),
-                                 ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080u) == 0))
+        while (len - k >= 32 &&
+               (memcpy(w, s + k, 32), ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080u) == 0))
             k += 32;
         while (len - k >= 8 && (memcpy(w, s + k, 8), (w[0] & 0x8080808080808080u) == 0))
             k += 8;
@@ -288,9 +291,10 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len)
             k++;
             continue;
         }
-        size_t need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
-                                             : c >= 0xF0 && c <= 0xF4   ? 3
-                                                                        : 0;
+        size_t need = c >= 0xC2 && c <= 0xDF   ? 1
+                      : c >= 0xE0 && c <= 0xEF ? 2
+                      : c >= 0xF0 && c <= 0xF4 ? 3
+                                               : 0;
         bool good = need > 0;
         for (size_t j = 1; good && j <= need; j++)
             good = k + j < len && (s[k + j] & 0xC0) == 0x80;
@@ -584,20 +588,26 @@ static void read_rows(reader *r, struct csv_parser *parser, unsigned char *chunk
                 r->row_open = true;
                 r->row_start = base + pos;
             }
-            r->piece_end = base + end;
-            size_t parsed = csv_parse(parser, chunk + pos, end - pos, on_field, on_row_end, r);
-            if (r->status) {
-                rc = r->status;
-            } else if (parsed < end - pos) {
-                rc = csv_error(parser) == CSV_EPARSE
-                         ? parse_error(r, chunk[pos + parsed], base + pos + parsed)
-                         : EVG_ENOMEM;
-            } else if (r->max_field_bytes && parser->entry_pos > r->max_field_bytes) {
-                reader_fail(r, rc = EVG_ELIMIT, true,
-                            field_offset(r, r->b->field_count - r->row_field0),
-                            "field longer than %zu bytes", r->max_field_bytes);
-            } else if (parser->pstate == LIBCSV_ROW_NOT_BEGUN) {
-                r->row_open = false; /* a row ended, or the line was blank */
+            /* A long line is fed in steps, so a field past the limit is
+             * refused after at most one step more than the limit. */
+            for (size_t at = pos, step_end; at < end && rc == 0; at = step_end) {
+                step_end = end - at > PARSE_STEP ? at + PARSE_STEP : end;
+                r->piece_end = base + step_end;
+                size_t parsed =
+                    csv_parse(parser, chunk + at, step_end - at, on_field, on_row_end, r);
+                if (r->status) {
+                    rc = r->status;
+                } else if (parsed < step_end - at) {
+                    rc = csv_error(parser) == CSV_EPARSE
+                             ? parse_error(r, chunk[at + parsed], base + at + parsed)
+                             : EVG_ENOMEM;
+                } else if (r->max_field_bytes && parser->entry_pos > r->max_field_bytes) {
+                    reader_fail(r, rc = EVG_ELIMIT, true,
+                                field_offset(r, r->b->field_count - r->row_field0),
+                                "field longer than %zu bytes", r->max_field_bytes);
+                } else if (step_end == end && parser->pstate == LIBCSV_ROW_NOT_BEGUN) {
+                    r->row_open = false; /* a row ended, or the line was blank */
+                }
             }
             pos = end;
         }
@@ -708,6 +718,9 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return EVG_ENOMEM;
     csv_set_delim(&parser, file->delimiter);
+    /* libcsv grows a field's buffer by this much at a time (128 bytes by
+     * default: a field of n bytes would cost n^2/256 bytes of copying). */
+    csv_set_blk_size(&parser, PARSE_STEP);
     if (!file->quoting) {
         /* GDELT and ICEWS write quotes as plain text ('He said "no"',
          * unmatched quotes in URLs), so quoting must be off. libcsv cannot

@@ -42,7 +42,7 @@ static const column_spec event_columns[EV_COUNT] = {
     {"actor", true},        {"target", false}, {"location", false}, {"latitude", false},
     {"longitude", false},   {"killed", false}, {"injured", false},  {"title", false},
     {"description", false}, {"source", false}, {"url", false},      {"certainty", false},
-    {"related", false},     {"tags", false},          {"count", false},
+    {"related", false},     {"tags", false},   {"count", false},
 };
 
 enum actor_column { AC_ID, AC_NAME, AC_KIND, AC_PARENT, AC_COLOR, AC_COUNT };
@@ -68,9 +68,9 @@ static value get_value(const table *t, const evg__csv_field *fields, int column)
     return evg__value_trim(&fields[pos]);
 }
 
-static const char *copy_text(loader *ld, value v)
+static const char *copy_text(loader *ld, evg__csv_file *file, value v)
 {
-    return v.len ? evg__arena_strndup(&ld->model->arena, v.text, v.len) : NULL;
+    return v.len ? evg__value_copy(&ld->model->arena, file, v) : NULL;
 }
 
 static bool require(evg__csv_file *file, const table *t, value v, int column, uint64_t row_offset)
@@ -125,6 +125,8 @@ int evg__table_header(table *t, evg__csv_file *file, const evg__csv_field *field
  * declared it. EVG_NO_INDEX when memory ran out. */
 static uint32_t resolve_actor(loader *ld, evg__csv_file *file, value v)
 {
+    if (v.len > EVG__MAX_ID_BYTES)
+        (void)evg__value_check_id(file, v, "actor id"); /* reported; the load fails */
     evg_model *m = ld->model;
     char id[256];
     if (v.len < sizeof id) {
@@ -134,13 +136,15 @@ static uint32_t resolve_actor(loader *ld, evg__csv_file *file, value v)
         if (found != EVG_NO_INDEX)
             return found;
     }
-    const char *copy = copy_text(ld, v);
+    const char *copy = copy_text(ld, file, v);
     if (copy == NULL)
         return EVG_NO_INDEX;
     uint32_t found = evg__strmap_get(&m->actor_ids, copy);
     if (found != EVG_NO_INDEX)
         return found;
-    const char *near = evg__suggest(copy, m->actors, m->actor_count, sizeof *m->actors);
+    const char *near = evg__report_shown(&ld->rep, EVG_SEVERITY_WARNING)
+                           ? evg__suggest(copy, m->actors, m->actor_count, sizeof *m->actors)
+                           : NULL;
     char q[EVG__EXCERPT_SIZE];
     if (near)
         evg__csv_report(file, EVG_SEVERITY_WARNING, v.offset,
@@ -310,7 +314,7 @@ static int read_type_row(table *t, evg__csv_file *file, const evg__csv_field *fi
     }
     if (!ok)
         return 0;
-    const char *id_text = copy_text(ld, id);
+    const char *id_text = copy_text(ld, file, id);
     if (id_text == NULL)
         return EVG_ENOMEM;
     uint32_t index = evg__strmap_get(&m->type_ids, id_text);
@@ -332,9 +336,9 @@ static int read_type_row(table *t, evg__csv_file *file, const evg__csv_field *fi
         }
         type->builtin = false;
     }
-    if (label.len && (type->label = copy_text(ld, label)) == NULL)
+    if (label.len && (type->label = copy_text(ld, file, label)) == NULL)
         return EVG_ENOMEM;
-    if (color.len && (type->color = copy_text(ld, color)) == NULL)
+    if (color.len && (type->color = copy_text(ld, file, color)) == NULL)
         return EVG_ENOMEM;
     if (shape)
         type->shape = shape;
@@ -367,7 +371,7 @@ static int read_actor_row(table *t, evg__csv_file *file, const evg__csv_field *f
         }
         kind = (evg_actor_kind)k;
     }
-    const char *id_text = copy_text(ld, id);
+    const char *id_text = copy_text(ld, file, id);
     if (id_text == NULL)
         return EVG_ENOMEM;
     uint32_t index = evg__strmap_get(&m->actor_ids, id_text);
@@ -390,13 +394,13 @@ static int read_actor_row(table *t, evg__csv_file *file, const evg__csv_field *f
             return EVG_ENOMEM;
     }
     *a = (evg_actor){id_text, id_text, kind, EVG_NO_INDEX, NULL, true};
-    if ((name.len && (a->name = copy_text(ld, name)) == NULL) ||
-        (color.len && (a->color = copy_text(ld, color)) == NULL))
+    if ((name.len && (a->name = copy_text(ld, file, name)) == NULL) ||
+        (color.len && (a->color = copy_text(ld, file, color)) == NULL))
         return EVG_ENOMEM;
     if (parent.len) {
         pending_ref *ref =
             evg__model_push((void **)&t->parents, &t->parent_count, &t->parent_cap, sizeof *ref);
-        if (ref == NULL || (ref->text = copy_text(ld, parent)) == NULL)
+        if (ref == NULL || (ref->text = copy_text(ld, file, parent)) == NULL)
             return EVG_ENOMEM;
         ref->owner = id_text;
         ref->offset = parent.offset;
@@ -406,7 +410,7 @@ static int read_actor_row(table *t, evg__csv_file *file, const evg__csv_field *f
 }
 
 /* The type with that id; EVG_NO_INDEX (reported) when there is none. */
-static uint32_t find_type(evg_model *m, evg__csv_file *file, value v)
+static uint32_t find_type(evg_model *m, evg__csv_file *file, value v, bool shown)
 {
     char id[128], q[EVG__EXCERPT_SIZE];
     uint32_t type = EVG_NO_INDEX;
@@ -417,8 +421,9 @@ static uint32_t find_type(evg_model *m, evg__csv_file *file, value v)
     }
     if (type != EVG_NO_INDEX)
         return type;
-    const char *near =
-        v.len < sizeof id ? evg__suggest(id, m->types, m->type_count, sizeof *m->types) : NULL;
+    const char *near = v.len < sizeof id && shown
+                           ? evg__suggest(id, m->types, m->type_count, sizeof *m->types)
+                           : NULL;
     if (near)
         evg__csv_report(file, EVG_SEVERITY_ERROR, v.offset,
                         "unknown event type '%s' (did you mean '%s'?)", EVG__QUOTE(q, v), near);
@@ -443,7 +448,7 @@ static int add_lists(table *t, evg__csv_file *file, const value *v, evg_event *e
         if (tags == NULL)
             return EVG_ENOMEM;
         for (size_t i = 0; i < tag_count; i++)
-            if ((tags[i] = copy_text(ld, tag_items[i])) == NULL)
+            if ((tags[i] = copy_text(ld, file, tag_items[i])) == NULL)
                 return EVG_ENOMEM;
         e->tags = tags;
         e->tag_count = (uint32_t)tag_count;
@@ -458,13 +463,13 @@ static int add_lists(table *t, evg__csv_file *file, const value *v, evg_event *e
                  {EV_URL, &e->url}};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         value tv = v[texts[i].column];
-        if (tv.len && (*texts[i].field = copy_text(ld, tv)) == NULL)
+        if (tv.len && (*texts[i].field = copy_text(ld, file, tv)) == NULL)
             return EVG_ENOMEM;
     }
     if (v[EV_RELATED].len) {
         pending_ref *ref = evg__model_push((void **)&ld->related, &ld->related_count,
                                            &ld->related_cap, sizeof *ref);
-        if (ref == NULL || (ref->text = copy_text(ld, v[EV_RELATED])) == NULL)
+        if (ref == NULL || (ref->text = copy_text(ld, file, v[EV_RELATED])) == NULL)
             return EVG_ENOMEM;
         ref->owner = id_text;
         ref->offset = v[EV_RELATED].offset;
@@ -504,7 +509,9 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
     }
 
     uint32_t type = EVG_NO_INDEX;
-    if (v[EV_TYPE].len && (type = find_type(m, file, v[EV_TYPE])) == EVG_NO_INDEX)
+    if (v[EV_TYPE].len &&
+        (type = find_type(m, file, v[EV_TYPE], evg__report_shown(&ld->rep, EVG_SEVERITY_ERROR))) ==
+            EVG_NO_INDEX)
         ok = false;
 
     int64_t killed, injured;
@@ -555,7 +562,7 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
     const char *id_text = NULL;
     bool claimed = false; /* the id is new, and registered for this row */
     if (v[EV_ID].len) {
-        if ((id_text = copy_text(ld, v[EV_ID])) == NULL)
+        if ((id_text = copy_text(ld, file, v[EV_ID])) == NULL)
             return EVG_ENOMEM;
         uint32_t first = evg__model_claim_event_id(m, id_text);
         if (first == EVG_NO_INDEX)
@@ -620,6 +627,51 @@ static int read_event_row(table *t, evg__csv_file *file, const evg__csv_field *f
 }
 
 /* Resolves actors.csv's parents, then reports every cycle once. */
+/* The deepest parent chain the loader accepts: far beyond any real
+ * hierarchy, and what every figure may rely on. */
+enum { MAX_PARENT_DEPTH = 32 };
+
+/* Refuses, once per branch, a parent chain deeper than MAX_PARENT_DEPTH:
+ * the actor one level past the limit gets the error. `depth` is scratch of
+ * actor_count entries. Cycles are broken already, so every walk ends. */
+static int check_depths(table *t, uint32_t *depth)
+{
+    evg_model *m = t->ld->model;
+    uint32_t *path = malloc((m->actor_count ? m->actor_count : 1) * sizeof *path);
+    if (path == NULL)
+        return EVG_ENOMEM;
+    memset(depth, 0, m->actor_count * sizeof *depth); /* 0: not known yet; else depth + 1 */
+    for (size_t i = 0; i < t->parent_count; i++) {
+        uint32_t a = evg__strmap_get(&m->actor_ids, t->parents[i].owner);
+        size_t n = 0;
+        while (a != EVG_NO_INDEX && depth[a] == 0) {
+            path[n++] = a;
+            a = m->actors[a].parent;
+        }
+        uint32_t d = a == EVG_NO_INDEX ? 0 : depth[a];
+        while (n > 0)
+            depth[path[--n]] = ++d;
+    }
+    char q[EVG__EXCERPT_SIZE], q2[EVG__EXCERPT_SIZE];
+    for (size_t i = 0; i < t->parent_count; i++) {
+        const pending_ref *ref = &t->parents[i];
+        uint32_t a = evg__strmap_get(&m->actor_ids, ref->owner);
+        if (depth[a] != MAX_PARENT_DEPTH + 2) /* 33 links from its root */
+            continue;
+        uint32_t root = a;
+        while (m->actors[root].parent != EVG_NO_INDEX)
+            root = m->actors[root].parent;
+        evg__csv_report(ref->file, EVG_SEVERITY_ERROR, ref->offset,
+                        "actor '%s' is more than %d parents below '%s': parent chains may be "
+                        "at most %d deep",
+                        evg__excerpt(q, sizeof q, ref->owner, strlen(ref->owner)), MAX_PARENT_DEPTH,
+                        evg__excerpt(q2, sizeof q2, m->actors[root].id, strlen(m->actors[root].id)),
+                        MAX_PARENT_DEPTH);
+    }
+    free(path);
+    return 0;
+}
+
 int evg__table_resolve_parents(table *t)
 {
     evg_model *m = t->ld->model;
@@ -630,7 +682,9 @@ int evg__table_resolve_parents(table *t)
         uint32_t parent = evg__strmap_get(&m->actor_ids, ref->text);
         if (parent == EVG_NO_INDEX) {
             const char *near =
-                evg__suggest(ref->text, m->actors, m->actor_count, sizeof *m->actors);
+                evg__report_shown(&t->ld->rep, EVG_SEVERITY_ERROR)
+                    ? evg__suggest(ref->text, m->actors, m->actor_count, sizeof *m->actors)
+                    : NULL;
             evg__csv_report(ref->file, EVG_SEVERITY_ERROR, ref->offset,
                             "unknown parent actor '%s'%s%s%s",
                             evg__excerpt(q, sizeof q, ref->text, strlen(ref->text)),
@@ -673,8 +727,9 @@ int evg__table_resolve_parents(table *t)
         }
         m->actors[a].parent = EVG_NO_INDEX;
     }
+    int rc = check_depths(t, walk);
     free(walk);
-    return 0;
+    return rc;
 }
 
 /* Reports a NUL byte in any field. Text that is not UTF-8 never gets here:
