@@ -4,8 +4,9 @@
 # cyclic parent chains), each through check, timeline, actors (whole and --by) and
 # html; a signal, sanitizer report or timeout is kept as OUT/crashNNN with why.txt.
 # Usage: mutate.py EVGRAPH SEED... OUT COUNT RANDOM_SEED
+import os, random, shutil, subprocess, sys, time
 evgraph, seeds_dir, out, n, seed = sys.argv[1], sys.argv[2:-3], sys.argv[-3], int(sys.argv[-2]), int(sys.argv[-1])
-out = os.path.abspath(out)
+out, evgraph = os.path.abspath(out), os.path.abspath(evgraph)
 rnd = random.Random(seed)
 def lines(p):
     try: return open(p, encoding='utf-8', errors='surrogateescape').read().split('\n')
