@@ -119,11 +119,12 @@ int cli_parse_count(const cli *c, const char *option, const char *text, size_t *
  * page, is refused. Returns 0 or EXIT_USAGE. */
 int cli_output(cli *c, evg_output *out);
 
-/* Writes the -M dependency file, if asked: "TARGETS: INPUTS..." and an empty
+/* The -M dependency file, if asked, set in `out` for the figure's writer to
+ * write with the figure, all or none: "TARGETS: INPUTS..." and an empty
  * rule per input, like a compiler's -MD -MP. The inputs are the dataset's
  * files and those named by options (--css, --type-map, --actor-map).
  * Returns 0 or EXIT_INVALID. */
-int cli_write_depfile(const cli *c, const char *const *targets, size_t target_count);
+int cli_depfile(cli *c, evg_output *out, const char *const *targets, size_t target_count);
 
 /* The files evg_actors_write writes for `path` with opts->by set: one per
  * period holding a selected event, appended to `out` (malloc'd). Returns 0

@@ -97,10 +97,9 @@ int cmd_actors(cli *c, int argc, char **argv)
         evg_model_free(model);
         return rc;
     }
-    rc = cli_exit_code(evg_actors_write(model, &opts, &out));
-    if (rc == 0 && opts.by == EVG_PERIOD_NONE) {
-        rc = cli_write_depfile(c, &c->output, 1);
-    } else if (rc == 0 && c->depfile) {
+    if (opts.by == EVG_PERIOD_NONE) {
+        rc = cli_depfile(c, &out, &c->output, 1);
+    } else if (c->depfile) {
         /* A make rule names the files made: one per period, not -o's name,
          * and the rule itself, which stands for a set of files a Makefile
          * cannot name before they are made ("all: fig/q.d"). */
@@ -109,9 +108,11 @@ int cmd_actors(cli *c, int argc, char **argv)
         if (rc == 0 && cli_list_add(&files, c->depfile) != 0)
             rc = EXIT_INVALID;
         if (rc == 0)
-            rc = cli_write_depfile(c, files.items, files.count);
+            rc = cli_depfile(c, &out, files.items, files.count);
         cli_list_free(&files);
     }
+    if (rc == 0)
+        rc = cli_exit_code(evg_actors_write(model, &opts, &out));
     evg_model_free(model);
     return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "actors_int.h"
 #include "figure_int.h"
@@ -101,6 +102,13 @@ static int prepare(job *j, evg_format format)
                     "output");
         return EVG_EUSAGE;
     }
+    struct stat st;
+    if (j->opts->by != EVG_PERIOD_NONE && stat(j->out->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        evg__report(&j->rep, EVG_SEVERITY_ERROR, j->out->path, 0, 0,
+                    "--by names one file per period after the output's name: it needs a "
+                    "regular file's name, not a device, pipe or folder");
+        return EVG_EUSAGE;
+    }
     if ((rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, j->opts)) != 0)
         return rc;
     if (j->opts->max_edges && j->all.edge_count > j->opts->max_edges) {
@@ -141,9 +149,9 @@ static int period_graph(evg__actors_graph *out, const job *j, const periods *ps,
                                  ps->starts[p + 1] - ps->starts[p], j->opts);
 }
 
-/* Draws and writes period p of a pinned set. */
-static int write_period(job *j, const periods *ps, size_t p, evg__actors_graph *graph, char *path,
-                        size_t path_size)
+/* Draws period p of a pinned set and adds its file to `set`. */
+static int write_period(job *j, evg__output_set *set, const periods *ps, size_t p,
+                        evg__actors_graph *graph, char *path, size_t path_size)
 {
     char name[EVG__PERIOD_NAME_MAX], graph_name[EVG__PERIOD_NAME_MAX + 8];
     evg__period_name(name, sizeof name, ps->keys[p], j->opts->by);
@@ -161,7 +169,7 @@ static int write_period(job *j, const periods *ps, size_t p, evg__actors_graph *
                                 j->events + ps->starts[p], ps->starts[p + 1] - ps->starts[p],
                                 svg ? &web : NULL, &j->rep);
     if (rc == 0)
-        rc = evg__output_figure(path, svg ? &web : NULL, bytes, len, &j->rep);
+        rc = evg__output_set_figure(set, path, svg ? &web : NULL, &bytes, len, true, &j->rep);
     free(bytes);
     evg__svg_web_free(&web);
     return rc;
@@ -169,7 +177,7 @@ static int write_period(job *j, const periods *ps, size_t p, evg__actors_graph *
 
 /* Small multiples: lay out all periods together once, then draw each
  * period with every position, spline and label place pinned. */
-static int write_by_period(job *j)
+static int write_by_period(job *j, evg__output_set *set)
 {
     if (j->count == 0) {
         evg__report(&j->rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
@@ -202,7 +210,7 @@ static int write_by_period(job *j)
                                              ps.starts[p + 1] - ps.starts[p], &j->rep);
     }
     for (size_t p = 0; p < ps.count && rc == 0; p++)
-        rc = write_period(j, &ps, p, &graph, path, path_size);
+        rc = write_period(j, set, &ps, p, &graph, path, path_size);
     evg__actors_graph_free(&graph);
     free(path);
     free(ps.starts);
@@ -217,7 +225,14 @@ int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const 
     j.rep = (evg__reporter){out->diag, out->diag_payload, 0, 0, 0, false};
     int rc = prepare(&j, out->format);
     if (rc == 0 && j.opts->by != EVG_PERIOD_NONE) {
-        rc = write_by_period(&j);
+        /* Every period's file, then the make rule, replaced together. */
+        evg__output_set set = {0};
+        rc = write_by_period(&j, &set);
+        if (rc == 0)
+            rc = evg__output_set_depfile(&set, out);
+        if (rc == 0)
+            rc = evg__output_set_commit(&set, &j.rep);
+        evg__output_set_free(&set);
     } else if (rc == 0) {
         evg__svg_web web = {0};
         bool svg = out->format == EVG_FORMAT_SVG;
@@ -228,7 +243,7 @@ int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const 
         if (rc == 0)
             rc = draw_whole(&bytes, &len, &j, svg ? &web : NULL);
         if (rc == 0)
-            rc = evg__output_figure(out->path, svg ? &web : NULL, bytes, len, &j.rep);
+            rc = evg__output_figure(out, svg ? &web : NULL, &bytes, len, &j.rep);
         free(bytes);
         evg__svg_web_free(&web);
     }

@@ -173,7 +173,7 @@ int evg__actors_render(char **out, size_t *out_len, evg__actors_drawing *d,
     f->web = d->format == EVG_FORMAT_SVG ? web : NULL;
     evg__ag_built fig;
     evg__gv_lock();
-    if ((rc = evg__ag_build(&fig, f, graph_name)) == 0) {
+    if ((rc = evg__ag_build(&fig, f, graph_name, rep)) == 0) {
         if (d->format == EVG_FORMAT_DOT) {
             /* The text as built: what `dot FILE.dot` lays out. */
             *out = fig.dot;

@@ -121,7 +121,7 @@ typedef struct evg__ag_built {
     Agraph_t *graph;
 } evg__ag_built;
 
-int evg__ag_build(evg__ag_built *out, figure *f, const char *graph_name);
+int evg__ag_build(evg__ag_built *out, figure *f, const char *graph_name, evg__reporter *rep);
 void evg__ag_built_free(evg__ag_built *b);
 
 /* ---- actors_legend.c ---- */

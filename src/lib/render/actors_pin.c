@@ -239,7 +239,7 @@ int evg__ag_pin(positions *pos, figure *f, evg__reporter *rep)
         return EVG_ENOMEM;
     evg__ag_built fig;
     evg__gv_lock();
-    int rc = evg__ag_build(&fig, f, "actors");
+    int rc = evg__ag_build(&fig, f, "actors", rep);
     if (rc == 0) {
         reading r = {f, pos, false};
         rc = evg__gv_layout(fig.graph, f->style.engine, rep, read_positions, &r);

@@ -572,25 +572,28 @@ void evg__ag_built_free(evg__ag_built *b)
     memset(b, 0, sizeof *b);
 }
 
-int evg__ag_build(evg__ag_built *out, figure *f, const char *graph_name)
+int evg__ag_build(evg__ag_built *out, figure *f, const char *graph_name, evg__reporter *rep)
 {
     memset(out, 0, sizeof *out);
     Agraph_t *g = build_graph(f, graph_name);
     if (g == NULL)
         return EVG_ENOMEM;
     FILE *mem = open_memstream(&out->dot, &out->dot_len);
-    int rc = mem ? agwrite(g, mem) : EVG_ENOMEM;
+    int rc = mem && agwrite(g, mem) == 0 ? 0 : EVG_ENOMEM;
     if (mem && fclose(mem) != 0)
         rc = EVG_ENOMEM;
     agclose(g);
     FILE *in = rc == 0 ? fmemopen(out->dot, out->dot_len, "r") : NULL;
+    /* The reader's errors (a string past its limits) fail the figure. */
+    evg__gv_listen(rep);
     if (in == NULL || (out->graph = agread(in, &seq_disc)) == NULL)
-        rc = EVG_ENOMEM;
+        rc = rc ? rc : in == NULL ? EVG_ENOMEM : EVG_ERENDER;
+    rc = evg__gv_stop_listening(rc, rep);
     if (in)
         fclose(in);
     if (rc) {
         evg__ag_built_free(out);
-        return EVG_ENOMEM;
+        return rc;
     }
     return 0;
 }
