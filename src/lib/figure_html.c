@@ -10,10 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actors_int.h"
+#include "figure_int.h"
 #include "output_int.h"
-#include "svg_int.h"
-#include "timeline_int.h"
 
 static const char page_css[] =
     "*{box-sizing:border-box}\n"
@@ -182,24 +180,18 @@ int evg_html_write(const evg_model *model, const evg_html_opts *opts, const evg_
     timeline_web.warn_urls = actors_web.warn_urls = false;
     char *timeline_svg = NULL, *actors_svg = NULL;
     size_t timeline_len = 0, actors_len = 0;
-    timeline_web.capture = &timeline_svg;
-    timeline_web.capture_len = &timeline_len;
-    actors_web.capture = &actors_svg;
-    actors_web.capture_len = &actors_len;
     evg__buf page = {0};
-    evg_output svg_out = *out;
-    svg_out.format = EVG_FORMAT_SVG;
 
     evg_timeline_opts topts = EVG_TIMELINE_OPTS_INIT;
     topts.filter = opts->filter;
     topts.title = opts->title;
     topts.width = 720; /* scaled to the page anyway: text stays readable */
-    rc = evg__timeline_write_web(model, &topts, &svg_out, &timeline_web);
+    rc = evg__timeline_svg(&timeline_svg, &timeline_len, model, &topts, &timeline_web, &rep);
     evg_actors_opts aopts = EVG_ACTORS_OPTS_INIT;
     aopts.filter = opts->filter;
     aopts.width = 720;
     if (rc == 0)
-        rc = evg__actors_write_web(model, &aopts, &svg_out, &actors_web);
+        rc = evg__actors_svg(&actors_svg, &actors_len, model, &aopts, &actors_web, &rep);
     if (rc)
         goto done;
 

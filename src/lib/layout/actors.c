@@ -1,4 +1,5 @@
 /* The actor-relation graph without Graphviz: options, aggregation, periods. */
+#include "actor_tree_int.h"
 #include "actors_int.h"
 
 #include <stdio.h>
@@ -68,17 +69,6 @@ size_t evg_period_path(char *buf, size_t size, const char *path, const char *per
     size_t stem = dot ? (size_t)(dot - path) : strlen(path);
     int n = snprintf(buf, size, "%.*s-%s%s", (int)stem, path, period, dot ? dot : "");
     return n < 0 ? 0 : (size_t)n;
-}
-
-uint32_t evg__actors_root(const evg_model *model, uint32_t actor)
-{
-    /* The loader breaks parent cycles, so every chain ends. */
-    for (;;) {
-        uint32_t parent = evg_model_actor(model, actor)->parent;
-        if (parent == EVG_NO_INDEX)
-            return actor;
-        actor = parent;
-    }
 }
 
 int32_t evg__period_key(const evg_date *date, evg_period by, bool *coarse)
@@ -352,7 +342,7 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
         !rank_ids(out->type_rank, out->type_order, model, types, type_id))
         goto nomem;
     for (size_t a = 0; a < actors; a++)
-        out->node_of[a] = opts->collapse ? evg__actors_root(model, (uint32_t)a) : (uint32_t)a;
+        out->node_of[a] = opts->collapse ? evg__actor_root(model, (uint32_t)a) : (uint32_t)a;
 
     for (size_t i = 0; i < count; i++) {
         const evg_event *e = evg_model_event(model, events[i]);

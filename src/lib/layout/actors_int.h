@@ -62,9 +62,6 @@ int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const 
 
 void evg__actors_graph_free(evg__actors_graph *graph);
 
-/* The drawn actor of `actor`: its top-level parent when collapsing. */
-uint32_t evg__actors_root(const evg_model *model, uint32_t actor);
-
 /* A key that orders periods and is equal within one: year*12+month-1 by
  * month, year*4+quarter-1 by quarter, the year by year. An event counts in
  * the period of its start date; a date coarser than the period (a year with

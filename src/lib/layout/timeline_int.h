@@ -18,8 +18,6 @@
 #include "arena_int.h"
 #include "diag_int.h"
 
-struct evg__svg_web;
-
 /* The fonts, as Graphviz names them (see timeline_font.c). */
 #define EVG__TL_FONT_REGULAR "Helvetica"
 #define EVG__TL_FONT_BOLD "Helvetica-Bold"
@@ -177,15 +175,5 @@ int evg__tl_layout_build(evg__tl_layout *out, const evg_model *model, const uint
                          size_t count, const evg_timeline_opts *opts, evg__reporter *rep);
 
 void evg__tl_layout_free(evg__tl_layout *layout);
-
-/* Draws a layout through cgraph and writes it (render_timeline.c). */
-int evg__tl_render(const evg__tl_layout *layout, const evg_timeline_opts *opts,
-                   const evg_output *out, evg__reporter *rep, const evg_model *model,
-                   struct evg__svg_web *web);
-
-/* evg_timeline_write with `web` for SVG: NULL makes one from `out`
- * (html.c passes its own, to capture the SVG). */
-int evg__timeline_write_web(const evg_model *model, const evg_timeline_opts *opts,
-                            const evg_output *out, struct evg__svg_web *web);
 
 #endif

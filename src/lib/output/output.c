@@ -1,9 +1,11 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "output_int.h"
+#include "svg_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,7 +104,21 @@ static int write_in_place(const char *path, const void *data, size_t len, evg__r
     return rc;
 }
 
+/* Writes go one at a time: the process's umask is read by setting it, and
+ * evg_output_abort knows one temporary. */
+static pthread_mutex_t output_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static int write_file(const char *path, const void *data, size_t len, evg__reporter *rep);
+
 int evg__output_write(const char *path, const void *data, size_t len, evg__reporter *rep)
+{
+    pthread_mutex_lock(&output_mutex);
+    int rc = write_file(path, data, len, rep);
+    pthread_mutex_unlock(&output_mutex);
+    return rc;
+}
+
+static int write_file(const char *path, const void *data, size_t len, evg__reporter *rep)
 {
     if (strcmp(path, "-") == 0) {
         if (write_all(STDOUT_FILENO, data, len) != 0) {
@@ -175,4 +191,29 @@ int evg_write_file(const char *path, const void *data, size_t len, evg_diag_fn d
 {
     evg__reporter rep = {diag, diag_payload, 0, 0, 0, false};
     return evg__output_write(path, data, len, &rep);
+}
+
+int evg__output_svg(char **out, size_t *out_len, evg__svg_web *web, const char *bytes,
+                    size_t len, evg__reporter *rep)
+{
+    if (web->failed || web->title.failed || web->desc.failed ||
+        evg__svg_finish(web, bytes, len, out, out_len) != 0) {
+        evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "out of memory finishing the SVG");
+        return EVG_ENOMEM;
+    }
+    return 0;
+}
+
+int evg__output_figure(const char *path, evg__svg_web *web, const char *bytes, size_t len,
+                       evg__reporter *rep)
+{
+    if (web == NULL)
+        return evg__output_write(path, bytes, len, rep);
+    char *page = NULL;
+    size_t page_len = 0;
+    int rc = evg__output_svg(&page, &page_len, web, bytes, len, rep);
+    if (rc == 0)
+        rc = evg__output_write(path, page, page_len, rep);
+    free(page);
+    return rc;
 }

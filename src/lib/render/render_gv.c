@@ -2,17 +2,47 @@
 
 #include "render_gv_int.h"
 
-#include "output_int.h"
-
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Graphviz 2.43 keeps state in globals (its error handler, cgraph's
+ * dictionaries, the pango plugin's font cache): all use of it, from the first
+ * agopen of a figure to the last agclose, holds this lock. It is recursive so
+ * that a renderer holding it may call the helpers below, which take it too. */
+static pthread_once_t gv_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t gv_mutex;
+/* The one Graphviz context of the process (see context()). */
+static GVC_t *gv_context;
+
+static void gv_init(void)
+{
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&gv_mutex, &attr);
+    pthread_mutexattr_destroy(&attr);
+}
+
+void evg__gv_lock(void)
+{
+    pthread_once(&gv_once, gv_init);
+    pthread_mutex_lock(&gv_mutex);
+}
+
+void evg__gv_unlock(void)
+{
+    pthread_mutex_unlock(&gv_mutex);
+}
+
 /* Graphviz reports through one global handler, in fragments ("Error", ": ",
- * "...\n"): collect up to the newline, then pass one message on. */
+ * "...\n"): collect up to the newline, then pass one message on. An error
+ * fails the figure (gv_errors). Guarded by the lock. */
 static evg__reporter *gv_reporter;
 static char gv_message[1024];
 static size_t gv_message_len;
+static size_t gv_errors;
 
 static int collect_gv_message(char *fragment)
 {
@@ -28,7 +58,7 @@ static int collect_gv_message(char *fragment)
         const char *text = gv_message;
         evg_severity severity = EVG_SEVERITY_WARNING;
         if (strncmp(text, "Error: ", 7) == 0)
-            severity = EVG_SEVERITY_ERROR, text += 7;
+            severity = EVG_SEVERITY_ERROR, text += 7, gv_errors++;
         else if (strncmp(text, "Warning: ", 9) == 0)
             text += 9;
         if (*text && gv_reporter)
@@ -117,7 +147,8 @@ static void fix_pdf_dates(char *data, size_t len)
     }
 }
 
-static int write_dot(Agraph_t *graph, const evg_output *out, evg__reporter *rep)
+/* The DOT text of the graph as built (before any layout). */
+static int dot_bytes(char **out, size_t *out_len, Agraph_t *graph, evg__reporter *rep)
 {
     char *data = NULL;
     size_t len = 0;
@@ -130,30 +161,57 @@ static int write_dot(Agraph_t *graph, const evg_output *out, evg__reporter *rep)
         evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "cannot write the DOT graph");
         return EVG_ERENDER;
     }
-    int rc = evg__output_write(out->path, data, len, rep);
-    free(data);
-    return rc;
+    *out = data;
+    *out_len = len;
+    return 0;
 }
 
-/* One Graphviz context for the process, never freed. Graphviz's pango
- * plugin remembers the last font name by a pointer into its context's font
- * table: once that context is freed, text sizing in the next one reads
- * freed memory (valgrind reports it; ASan aborts). A figure per process
- * never noticed; `evgraph build` and actors --by draw several. */
+/* The Graphviz context, one for the process, made on first use and never
+ * freed: Graphviz's pango plugin remembers the last font name by a pointer
+ * into its context's font table, so once a context is freed, text sizing in
+ * the next one reads freed memory (valgrind reports it; ASan aborts). The
+ * operating system reclaims it at exit; nothing else holds resources.
+ * Called with the lock held. */
 static GVC_t *context(void)
 {
-    static GVC_t *gvc;
-    if (gvc == NULL)
-        gvc = gvContext();
-    return gvc;
+    if (gv_context == NULL)
+        gv_context = gvContext();
+    return gv_context;
+}
+
+/* Starts listening to Graphviz's messages; with the lock held. */
+static void listen(evg__reporter *rep)
+{
+    gv_reporter = rep;
+    gv_message_len = 0;
+    gv_errors = 0;
+    agseterrf(collect_gv_message);
+}
+
+/* Stops listening; EVG_ERENDER when Graphviz reported an error meanwhile
+ * (it may still have produced output, but not the figure asked for). */
+static int stop_listening(int rc, evg__reporter *rep)
+{
+    if (gv_message_len) { /* a last message without its newline */
+        char newline[] = "\n";
+        collect_gv_message(newline);
+    }
+    if (rc == 0 && gv_errors) {
+        evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
+                    "graphviz reported %zu error%s: no figure", gv_errors,
+                    gv_errors == 1 ? "" : "s");
+        rc = EVG_ERENDER;
+    }
+    agseterrf(NULL);
+    gv_reporter = NULL;
+    return rc;
 }
 
 int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
                    void (*read)(Agraph_t *graph, void *payload), void *payload)
 {
-    gv_reporter = rep;
-    gv_message_len = 0;
-    agseterrf(collect_gv_message);
+    evg__gv_lock();
+    listen(rep);
     int rc = 0;
     GVC_t *gvc = context();
     if (gvc == NULL) {
@@ -165,28 +223,25 @@ int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
         read(graph, payload);
         gvFreeLayout(gvc, graph);
     }
-    agseterrf(NULL);
-    gv_reporter = NULL;
+    rc = stop_listening(rc, rep);
+    evg__gv_unlock();
     return rc;
 }
 
-int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
-                  evg__reporter *rep)
+int evg__gv_render(char **out, size_t *out_len, Agraph_t *graph, const char *engine,
+                   evg_format format, evg__reporter *rep)
 {
-    return evg__gv_write_web(graph, engine, out, rep, NULL);
-}
-
-int evg__gv_write_web(Agraph_t *graph, const char *engine, const evg_output *out,
-                      evg__reporter *rep, evg__svg_web *web)
-{
-    if (out->format == EVG_FORMAT_DOT)
-        return write_dot(graph, out, rep);
-
+    *out = NULL;
+    *out_len = 0;
+    evg__gv_lock();
+    if (format == EVG_FORMAT_DOT) {
+        int rc = dot_bytes(out, out_len, graph, rep);
+        evg__gv_unlock();
+        return rc;
+    }
     static const char *const renderers[] = {
         [EVG_FORMAT_SVG] = "svg", [EVG_FORMAT_PNG] = "png:cairo", [EVG_FORMAT_PDF] = "pdf:cairo"};
-    gv_reporter = rep;
-    gv_message_len = 0;
-    agseterrf(collect_gv_message);
+    listen(rep);
     int rc = 0;
     char *data = NULL;
     unsigned int len = 0;
@@ -202,37 +257,33 @@ int evg__gv_write_web(Agraph_t *graph, const char *engine, const evg_output *out
         goto done;
     }
     laid_out = true;
-    if (gvRenderData(gvc, graph, renderers[out->format], &data, &len) != 0 || data == NULL) {
+    if (gvRenderData(gvc, graph, renderers[format], &data, &len) != 0 || data == NULL) {
         evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "graphviz could not render %s",
-                    evg_format_name(out->format));
+                    evg_format_name(format));
         rc = EVG_ERENDER;
         goto done;
     }
-    if (out->format == EVG_FORMAT_PDF)
+    if (format == EVG_FORMAT_PDF)
         fix_pdf_dates(data, len);
-    if (out->format == EVG_FORMAT_SVG && web) {
-        char *page = NULL;
-        size_t page_len = 0;
-        if ((rc = evg__svg_finish(web, data, len, &page, &page_len)) != 0) {
-            evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "out of memory finishing the SVG");
-            goto done;
-        }
-        if (web->capture) {
-            *web->capture = page;
-            *web->capture_len = page_len;
-        } else {
-            rc = evg__output_write(out->path, page, page_len, rep);
-            free(page);
-        }
+    /* Graphviz's buffer is freed by Graphviz: hand over a copy. */
+    if ((*out = malloc(len + 1u)) == NULL) {
+        rc = EVG_ENOMEM;
         goto done;
     }
-    rc = evg__output_write(out->path, data, len, rep);
+    memcpy(*out, data, len);
+    (*out)[len] = '\0';
+    *out_len = len;
 done:
     if (data)
         gvFreeRenderData(data);
     if (laid_out)
         gvFreeLayout(gvc, graph);
-    agseterrf(NULL);
-    gv_reporter = NULL;
+    rc = stop_listening(rc, rep);
+    if (rc) {
+        free(*out);
+        *out = NULL;
+        *out_len = 0;
+    }
+    evg__gv_unlock();
     return rc;
 }

@@ -7,22 +7,23 @@
 #include <gvc.h>
 
 #include "diag_int.h"
-#include "svg_int.h"
+#include "svg_web_int.h"
 
-/* Lays `graph` out with `engine` and writes it as out->format to out->path,
- * atomically (output_int.h). "nop2" keeps the positions given in `pos`
- * attributes, like `neato -n2`. DOT output is the graph as built, before
- * layout, so Graphviz's own command lays it out the same way. Graphviz's
- * messages are passed on to `rep`. Returns 0, EVG_ERENDER, EVG_EIO or
- * EVG_ENOMEM. */
-int evg__gv_write(Agraph_t *graph, const char *engine, const evg_output *out,
-                  evg__reporter *rep);
+/* All Graphviz use holds this process-wide lock (recursive): Graphviz 2.43
+ * keeps global state, so figures drawn on several threads take turns here.
+ * A renderer takes it from its first agopen to its last agclose. */
+void evg__gv_lock(void);
+void evg__gv_unlock(void);
 
-/* As evg__gv_write; for SVG, `web` (may be NULL) post-processes the bytes
- * Graphviz wrote (evg__svg_finish) and, with web->capture set, hands them
- * over instead of writing them. */
-int evg__gv_write_web(Agraph_t *graph, const char *engine, const evg_output *out,
-                      evg__reporter *rep, evg__svg_web *web);
+/* Lays `graph` out with `engine` and renders it as `format` into *out
+ * (malloc'd, NUL-terminated, *out_len bytes without the NUL). "nop2" keeps
+ * the positions given in `pos` attributes, like `neato -n2`. DOT is the graph
+ * as built, before layout, so Graphviz's own command lays it out the same
+ * way. PDF creation dates are fixed, for byte-identical output. Graphviz's
+ * messages are passed on to `rep`; an error among them fails the call.
+ * Returns 0, EVG_ERENDER or EVG_ENOMEM (then *out is NULL). */
+int evg__gv_render(char **out, size_t *out_len, Agraph_t *graph, const char *engine,
+                   evg_format format, evg__reporter *rep);
 
 /* Lays `graph` out with `engine`, calls `read` (which may look at ND_coord,
  * GD_bb ...) and frees the layout again: for figures that reuse one layout's

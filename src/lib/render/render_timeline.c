@@ -4,7 +4,7 @@
  * written renders to the same picture with `neato -n2` or `dot`.
  */
 #include "render_gv_int.h"
-#include "svg_int.h"
+#include "render_int.h"
 #include "timeline_int.h"
 
 #include <math.h>
@@ -346,19 +346,14 @@ static int add_texts(Agraph_t *g, const gv_attrs *a, const evg__tl_layout *l, we
     return 0;
 }
 
-int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const evg_output *out,
-                   evg__reporter *rep, const evg_model *model, evg__svg_web *web)
+int evg__tl_render(char **out, size_t *out_len, const evg__tl_layout *l,
+                   const evg_timeline_opts *opts, evg_format format, evg__reporter *rep,
+                   const evg_model *model, evg__svg_web *web)
 {
     int rc = 0;
-    evg__svg_web own;
-    bool own_web = false;
-    if (out->format == EVG_FORMAT_SVG && web == NULL) {
-        if ((rc = evg__svg_web_init(&own, out->path, opts ? &opts->svg : NULL, rep)) != 0)
-            return rc;
-        web = &own;
-        own_web = true;
-    }
-    if (out->format != EVG_FORMAT_SVG)
+    *out = NULL;
+    *out_len = 0;
+    if (format != EVG_FORMAT_SVG)
         web = NULL;
     web_ctx w = {.web = web, .model = model, .rep = rep};
     if (web) {
@@ -371,10 +366,10 @@ int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const
         if (web->desc.len == 0)
             evg__buf_printf(&web->desc, "Timeline of %zu events", l->event_count);
     }
+    evg__gv_lock();
     Agraph_t *g = agopen("timeline", Agdirected, NULL);
     if (g == NULL) {
-        if (own_web)
-            evg__svg_web_free(&own);
+        evg__gv_unlock();
         return EVG_ENOMEM;
     }
     agattr(g, AGRAPH, "layout", "nop2");
@@ -382,7 +377,7 @@ int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const
     agattr(g, AGRAPH, "margin", "0"); /* PDF adds half an inch around otherwise */
     agattr(g, AGRAPH, "bgcolor", "white");
     agattr(g, AGRAPH, "id", web ? web->prefix : "timeline");
-    if (out->format == EVG_FORMAT_PNG) {
+    if (format == EVG_FORMAT_PNG) {
         /* Only for PNG: Graphviz scales SVG and PDF by dpi/72 too. Cairo
          * draws no bitmap wider or taller than 32,767 pixels (Graphviz
          * would scale the drawing down and say so on stderr). */
@@ -494,10 +489,9 @@ int evg__tl_render(const evg__tl_layout *l, const evg_timeline_opts *opts, const
         rc = EVG_ENOMEM;
     if (rc)
         goto done;
-    rc = evg__gv_write_web(g, "nop2", out, rep, web);
+    rc = evg__gv_render(out, out_len, g, "nop2", format, rep);
 done:
     agclose(g);
-    if (own_web)
-        evg__svg_web_free(&own);
+    evg__gv_unlock();
     return rc;
 }
