@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""The benchmark of issue 9; started by bench/run.sh, which builds what it needs.
+"""The benchmark (issues 9, 14 and 18); started by bench/run.sh, which builds what it needs.
 
-usage: bench.py --evgraph BIN --csv-count BIN --work DIR --out DIR [--quick] [--runs N]
+usage: bench.py --evgraph BIN --csv-count BIN --work DIR --out DIR [--quick] [--max-events N]
+                [--runs N]
 
 Each row is the median of N runs (default 5; fewer for the slowest rows, as
 the runs column says) of wall seconds (perf_counter around the process) and
-peak resident memory (/usr/bin/time's %M). Loading and the timeline run
-alternately with their reference (the bare libcsv pass, the neato -n2 floor),
-and their `ratio` is the median of the per-run ratios, so a machine whose
-speed drifts moves both alike; other rows' `ratio` is their median seconds
-over the reference row's.
+peak resident memory (/usr/bin/time's %M). Every ratio is measured against
+its reference in the same run, alternately: a group of commands runs in
+turns (reference, subject, other subject, reference, ...), and a subject's
+`ratio` is the median of its per-turn ratios, so a machine whose speed
+drifts moves both alike. Rows without a reference have no ratio.
 """
 import argparse
 import csv
@@ -34,6 +35,8 @@ def parse_args():
     p.add_argument("--work", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--quick", action="store_true")
+    p.add_argument("--max-events", type=int, default=5_000_000,
+                   help="leave out the sizes above this (the full run goes to 5,000,000)")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--timeout", type=float, default=900)
     return p.parse_args()
@@ -47,7 +50,7 @@ class Bench:
         self.tmp = os.path.join(args.work, "tmp")
         os.makedirs(self.tmp, exist_ok=True)
 
-    def run_once(self, cmd, before=None):
+    def run_once(self, cmd, before=None, timeout=None):
         if before:
             before()
         tfile = os.path.join(self.tmp, "time")
@@ -55,7 +58,7 @@ class Bench:
         try:
             proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tfile] + cmd,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                  timeout=self.args.timeout)
+                                  timeout=timeout or self.args.timeout)
         except subprocess.TimeoutExpired:
             return None, None, "timeout"
         wall = time.perf_counter() - t0
@@ -85,33 +88,40 @@ class Bench:
         return self.record(key, what, size, walls, peaks, error or note, short, mbytes, ref,
                            ratio)
 
-    def measure_pair(self, ref, subject, runs):
-        """Runs two commands alternately, `runs` times each, and records both
-        rows; the subject's ratio is the median of the per-run ratios, so a
-        machine whose speed drifts during the run moves both alike. `ref` and
-        `subject` are dicts of measure()'s arguments (key, what, size, cmd,
-        and optionally mbytes, note, short)."""
-        walls = ([], [])
-        peaks = ([], [])
-        error = None
+    def measure_group(self, specs, runs):
+        """Runs the commands of a group in turns, `runs` times each, and
+        records a row for each. A spec is a dict of measure()'s arguments
+        (key, what, size, cmd, and optionally mbytes, note, short, timeout)
+        and `ref`, the key of another spec of the group: its ratio is the
+        median of the per-turn ratios to that spec. A command that fails or
+        times out is not run again; its row says why."""
+        walls = {s["key"]: [] for s in specs}
+        peaks = {s["key"]: [] for s in specs}
+        errors = {}
         for _ in range(runs):
-            for i, spec in enumerate((ref, subject)):
-                wall, kb, error = self.run_once(spec["cmd"])
+            for spec in specs:
+                k = spec["key"]
+                if k in errors:
+                    walls[k].append(None)
+                    continue
+                wall, kb, error = self.run_once(spec["cmd"], timeout=spec.get("timeout"))
                 if error:
-                    break
-                walls[i].append(wall)
-                peaks[i].append(kb)
-            if error:
-                break
-        pairs = min(len(walls[0]), len(walls[1]))
-        ratio = (statistics.median(walls[1][k] / walls[0][k] for k in range(pairs))
-                 if pairs else None)
+                    errors[k] = error
+                walls[k].append(wall)
+                if kb is not None:
+                    peaks[k].append(kb)
         rows = []
-        for i, spec in enumerate((ref, subject)):
-            rows.append(self.record(spec["key"], spec["what"], spec["size"], walls[i][:pairs],
-                                    peaks[i][:pairs], error or spec.get("note", ""),
-                                    spec.get("short"), spec.get("mbytes"),
-                                    ref["key"] if i else None, ratio if i else None))
+        for spec in specs:
+            k, ref = spec["key"], spec.get("ref")
+            ratio = None
+            if ref:
+                per_turn = [s / r for s, r in zip(walls[k], walls[ref])
+                            if s is not None and r is not None]
+                ratio = statistics.median(per_turn) if per_turn else None
+            done = [w for w in walls[k] if w is not None]
+            rows.append(self.record(k, spec["what"], spec["size"], done, peaks[k],
+                                    errors.get(k) or spec.get("note", ""), spec.get("short"),
+                                    spec.get("mbytes"), ref, ratio))
         return rows
 
     def record(self, key, what, size, walls, peaks, note, short, mbytes, ref, ratio):
@@ -190,20 +200,53 @@ def dataset(args, n):
     return d
 
 
+def many_actors(args, name, events, actors, mode):
+    """Generates (once) a dataset of gen_many_actors.py; returns its folder."""
+    gen = os.path.join(HERE, "gen_many_actors.py")
+    d = os.path.join(args.work, name)
+    stamp_text = hashlib.sha256(open(gen, "rb").read()).hexdigest() + f" {events} {actors} {mode}"
+    stamp = os.path.join(d, ".stamp")
+    if not (os.path.exists(stamp) and open(stamp).read() == stamp_text):
+        shutil.rmtree(d, ignore_errors=True)
+        print(f"generating {events:,} events over {actors:,} {mode} actors in {d}",
+              file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, gen, d, str(events), str(actors), mode], check=True)
+        with open(stamp, "w") as f:
+            f.write(stamp_text)
+    return d
+
+
+def gdelt_file(args, rows):
+    """Generates (once) a GDELT 2.0 events file of `rows` rows (gen_import_bench.py)."""
+    gen = os.path.join(HERE, "gen_import_bench.py")
+    path = os.path.join(args.work, f"gdelt-{rows}.export.CSV")
+    stamp = path + ".stamp"
+    stamp_text = hashlib.sha256(open(gen, "rb").read()).hexdigest()
+    if not (os.path.exists(stamp) and open(stamp).read() == stamp_text):
+        print(f"generating {rows:,} GDELT rows in {path}", file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, gen, "gdelt", path, str(rows), "1"], check=True)
+        with open(stamp, "w") as f:
+            f.write(stamp_text)
+    return path
+
+
 def main():
     args = parse_args()
     b = Bench(args)
     ev = args.evgraph
     runs = args.runs
+    cap = args.max_events
     if args.quick:
         load_sizes, tl_sizes, dot_sizes = [1000, 10000], [1000, 5000], {1000: 1}
         runs = min(runs, 3)
+        many, gdelt_rows, layouts = (20000, 10000), 10000, False
     else:
-        load_sizes = [1000, 10000, 100000, 1000000]
-        tl_sizes = [1000, 5000, 10000, 20000]
+        load_sizes = [n for n in (1000, 10000, 100000, 1000000, 5000000) if n <= cap]
+        tl_sizes = [n for n in (1000, 5000, 10000, 20000) if n <= cap]
         # dot is slow on a year of dates (~30 s SVG or PNG at 5,000 events,
         # ~4 min at 20,000): 3 runs at 5,000, 1 at 20,000, none at 10,000.
-        dot_sizes = {5000: min(runs, 3), 20000: 1}
+        dot_sizes = {n: r for n, r in ((5000, min(runs, 3)), (20000, 1)) if n <= cap}
+        many, gdelt_rows, layouts = (200000, 100000), min(1000000, cap), True
     started = datetime.datetime.now(datetime.timezone.utc)
     info = machine()
     print(f"evgraph benchmark, {started:%Y-%m-%d %H:%M} UTC; {info}", file=sys.stderr)
@@ -212,18 +255,61 @@ def main():
     dirs = {n: dataset(args, n) for n in sizes}
     t = b.tmp
 
-    # Loading: evgraph check against one bare libcsv pass over the same events.csv.
+    # Loading against a bare libcsv pass over the same events.csv, and the
+    # two figures against loading alone (check): one group per size, in turns.
     for n in load_sizes:
         path = os.path.join(dirs[n], "events.csv")
         mb = os.path.getsize(path) / 1e6
-        _, row = b.measure_pair(
+        group_runs = runs if n < 5000000 else min(runs, 3)
+        rows = b.measure_group([
             dict(key=f"csv{n}", what="load: libcsv field count (ceiling)", size=n,
                  cmd=[args.csv_count, path], mbytes=mb, note=f"events.csv {mb:.1f} MB",
                  short="libcsv count"),
-            dict(key=f"load{n}", what="load: evgraph check", size=n,
-                 cmd=[ev, "check", "-q", dirs[n]], mbytes=mb, short="check"), runs)
-        if row["peak_mb"] and not row["note"]:
-            row["note"] = f"peak {row['peak_mb'] * 2**20 / 1e6 / mb:.2f}x the file"
+            dict(key=f"load{n}", what="load: evgraph check", size=n, ref=f"csv{n}",
+                 cmd=[ev, "check", "-q", dirs[n]], mbytes=mb, short="check"),
+            dict(key=f"tlbin{n}", what="timeline -T svg (default bins)", size=n, ref=f"load{n}",
+                 cmd=[ev, "timeline", "-q", dirs[n], "-o", os.path.join(t, f"tlbin{n}.svg")],
+                 short="timeline"),
+            dict(key=f"act{n}", what="actors -T svg", size=n, ref=f"load{n}",
+                 cmd=[ev, "actors", "-q", dirs[n], "-o", os.path.join(t, f"actors{n}.svg")],
+                 short="actors"),
+        ], group_runs)
+        for row in rows[1:]:
+            if row["peak_mb"] and not row["note"]:
+                row["note"] = f"peak {row['peak_mb'] * 2**20 / 1e6 / mb:.2f}x the file"
+
+    # Many actors: a timeline of 100,000 actors against its loading, and
+    # loading events over 100,000 actors not in actors.csv against the same
+    # events over 100 (a quadratic suggestion search shows here).
+    events, actors = many
+    listed = many_actors(args, f"actors-{actors}-listed", events, actors, "listed")
+    b.measure_group([
+        dict(key="manyload", what=f"check, {actors:,} actors", size=events,
+             cmd=[ev, "check", "-q", listed], short="check"),
+        dict(key="manytl", what=f"timeline -T svg, {actors:,} actors", size=events,
+             ref="manyload", cmd=[ev, "timeline", "-q", listed, "-o",
+                                  os.path.join(t, "many.svg")], short="timeline"),
+    ], runs)
+    few = many_actors(args, "actors-100-unlisted", events, 100, "unlisted")
+    unlisted = many_actors(args, f"actors-{actors}-unlisted", events, actors, "unlisted")
+    b.measure_group([
+        dict(key="few", what="check, 100 unlisted actors", size=events,
+             cmd=[ev, "check", "-q", few], short="100 unlisted"),
+        dict(key="unlisted", what=f"check, {actors:,} unlisted actors", size=events, ref="few",
+             cmd=[ev, "check", "-q", unlisted], short="check", timeout=120),
+    ], runs)
+
+    # A GDELT 2.0 file (61 tab-separated columns, no header) against a bare
+    # libcsv pass over it (issue 14).
+    gpath = gdelt_file(args, gdelt_rows)
+    gmb = os.path.getsize(gpath) / 1e6
+    b.measure_group([
+        dict(key="gcsv", what="GDELT: libcsv field count", size=gdelt_rows,
+             cmd=[args.csv_count, "-t", gpath], mbytes=gmb, note=f"GDELT file {gmb:.1f} MB",
+             short="libcsv count"),
+        dict(key="gload", what="GDELT: evgraph check", size=gdelt_rows, ref="gcsv",
+             cmd=[ev, "check", "-q", gpath], mbytes=gmb, short="check"),
+    ], runs if gdelt_rows < 1000000 else min(runs, 3))
 
     # Timeline, --bin none: evgraph, the neato -n2 floor on its own DOT, and dot.
     for n in tl_sizes:
@@ -232,13 +318,15 @@ def main():
         b.measure(f"tldot{n}", "timeline -T dot (layout only)", n,
                   [ev, "timeline", "-q", d, "--bin", "none", "-o", tdot], runs)
         for fmt in ("svg", "png"):
-            b.measure_pair(
+            b.measure_group([
                 dict(key=f"floor{fmt}{n}", what=f"floor: neato -n2 -T{fmt} on it", size=n,
                      cmd=["neato", "-n2", f"-T{fmt}", "-o", os.path.join(t, f"floor{n}.{fmt}"),
                           tdot], short=f"neato -n2 {fmt}"),
                 dict(key=f"tl{fmt}{n}", what=f"timeline --bin none -T {fmt}", size=n,
+                     ref=f"floor{fmt}{n}",
                      cmd=[ev, "timeline", "-q", d, "--bin", "none", "-o",
-                          os.path.join(t, f"timeline{n}.{fmt}")], short=f"evgraph {fmt}"), runs)
+                          os.path.join(t, f"timeline{n}.{fmt}")], short=f"evgraph {fmt}"),
+            ], runs)
         if n in dot_sizes:
             for fmt in ("svg", "png"):
                 b.measure(f"dot{fmt}{n}", f"dot -T{fmt} on rank graph", n,
@@ -246,11 +334,21 @@ def main():
                            os.path.join(d, "rank.dot")], dot_sizes[n], ref=f"tl{fmt}{n}",
                           note="ratio: dot / evgraph")
 
-    # Actor graph to SVG at every size.
-    for n in load_sizes:
-        b.measure(f"act{n}", "actors -T svg", n,
-                  [ev, "actors", "-q", dirs[n], "-o", os.path.join(t, f"actors{n}.svg")], runs,
-                  ref=f"load{n}", note="ratio: vs loading alone")
+    # The actor graph's layouts on 50 actors and 400 relations (circo alone
+    # takes ~12 s a run): full run only.
+    if layouts:
+        gen = os.path.join(HERE, "gen_actor_events.py")
+        small = os.path.join(args.work, "actors-50-400")
+        if not os.path.exists(os.path.join(small, "events.csv")):
+            subprocess.run([sys.executable, gen, small, "50000", "50", "400", "1"], check=True)
+        specs = [dict(key="lay-check", what="check, 50 actors 400 relations", size=50000,
+                      cmd=[ev, "check", "-q", small], short="check")]
+        for layout in ("auto", "dot", "neato", "fdp", "sfdp", "circo"):
+            specs.append(dict(key=f"lay-{layout}", what=f"actors --layout {layout} -T svg",
+                              size=50000, ref="lay-check",
+                              cmd=[ev, "actors", "-q", small, "--layout", layout, "-o",
+                                   os.path.join(t, f"layout-{layout}.svg")], short=layout))
+        b.measure_group(specs, min(runs, 3))
 
     # evgraph build of the sample datasets: cold, then with nothing changed.
     data = os.path.join(ROOT, "data")
@@ -288,47 +386,81 @@ def main():
 
 
 def verdicts(b, load_sizes):
+    """The targets of issue 18 (and those of issue 9 still worth watching)."""
     k = b.by_key
     out = ["targets:" if not b.args.quick else
-           "targets (--quick: small sizes only; the issue's targets need the full run):"]
+           "targets (--quick: small sizes only; the targets are for the full run):"]
 
     def get(key, field="median_s"):
         return k.get(key, {}).get(field)
 
-    big = max(load_sizes)
-    shares = []
-    for n in load_sizes:
-        if get(f"load{n}", "ratio"):
-            shares.append((n, 1 / get(f"load{n}", "ratio")))
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    def file_mb(n):
+        return os.path.getsize(os.path.join(b.args.work, f"events-{n}", "events.csv")) / 2**20
+
+    shares = [(n, 1 / get(f"load{n}", "ratio")) for n in load_sizes if get(f"load{n}", "ratio")]
     if shares:
         worst = min(s for _, s in shares)
-        out.append(f"- load >= 50% of the bare libcsv pass: {'met' if worst >= 0.5 else 'NOT met'} "
+        out.append(f"- load >= 50% of the bare libcsv pass: {verdict(worst >= 0.5)} "
                    f"({', '.join(f'{s:.1%} at {n:,}' for n, s in shares)})")
-    if get(f"load{big}", "peak_mb"):
-        file_mb = os.path.getsize(os.path.join(b.args.work, f"events-{big}", "events.csv")) / 2**20
-        ratio = get(f"load{big}", "peak_mb") / file_mb
-        out.append(f"- {big:,} events loaded with peak memory < 3x the file: "
-                   f"{'met' if ratio < 3 else 'NOT met'} ({get(f'load{big}', 'peak_mb'):.0f} MB "
-                   f"for a {file_mb:.0f} MB file, {ratio:.2f}x)")
-    floors = [(n, k[f"tlsvg{n}"]["ratio"]) for n in (1000, 5000, 10000, 20000)
-              if f"tlsvg{n}" in k and k[f"tlsvg{n}"]["ratio"]]
-    if floors:
-        worst = max(r for _, r in floors)
-        out.append(f"- timeline SVG within 1.5x the neato -n2 floor: "
-                   f"{'met' if worst <= 1.5 else 'NOT met'} "
-                   f"({', '.join(f'{r:.2f}x at {n:,}' for n, r in floors)})")
+    for n in load_sizes:
+        if n < 1000000 or not get(f"load{n}", "peak_mb"):
+            continue
+        for key, what in ((f"load{n}", "loading"), (f"tlbin{n}", "timeline")):
+            if get(key, "peak_mb"):
+                ratio = get(key, "peak_mb") / file_mb(n)
+                out.append(f"- {n:,} events, {what} peak memory <= 2x the file: "
+                           f"{verdict(ratio <= 2)} ({get(key, 'peak_mb'):.0f} MiB for a "
+                           f"{file_mb(n):.0f} MiB file, {ratio:.2f}x)")
+    tl = [(n, get(f"tlbin{n}", "ratio")) for n in load_sizes if get(f"tlbin{n}", "ratio")]
+    big = [(n, r) for n, r in tl if n >= 1000000]
+    if big:
+        out.append(f"- timeline SVG within 1.3x check from 1,000,000 events: "
+                   f"{verdict(max(r for _, r in big) <= 1.3)} "
+                   f"({', '.join(f'{r:.2f}x at {n:,}' for n, r in tl)})")
+    elif tl:
+        out.append(f"- timeline SVG against check: "
+                   f"{', '.join(f'{r:.2f}x at {n:,}' for n, r in tl)} (target 1.3x at 1,000,000)")
+    if get("tlbin5000000") and get("tlbin1000000"):
+        growth = get("tlbin5000000") / get("tlbin1000000")
+        out.append(f"- 5,000,000 events scale linearly from 1,000,000: {verdict(growth <= 5.5)} "
+                   f"(timeline {growth:.2f}x the time for 5x the events)")
+    if get("manytl", "ratio"):
+        r = get("manytl", "ratio")
+        out.append(f"- timeline of {k['manytl']['what'].split(', ')[1]} within 2x its loading: "
+                   f"{verdict(r <= 2)} ({r:.2f}x, {get('manytl'):.2f} s)")
+    if "unlisted" in k:
+        r = get("unlisted", "ratio")
+        if r is not None:
+            out.append(f"- loading over {k['unlisted']['what'].split(', ')[1]} within 1.5x the "
+                       f"same events over 100: {verdict(r <= 1.5)} ({r:.2f}x)")
+        else:
+            out.append(f"- loading over {k['unlisted']['what'].split(', ')[1]}: NOT met "
+                       f"({k['unlisted']['note']})")
+    if get("gload", "ratio"):
+        out.append(f"- GDELT, {k['gload']['size']:,} rows: loaded in {get('gload'):.2f} s, "
+                   f"{1 / get('gload', 'ratio'):.1%} of a bare libcsv pass, peak "
+                   f"{get('gload', 'peak_mb'):.0f} MiB")
+    for fmt, target in (("png", 1.3), ("svg", 1.5)):
+        floors = [(n, k[f"tl{fmt}{n}"]["ratio"]) for n in (1000, 5000, 10000, 20000)
+                  if f"tl{fmt}{n}" in k and k[f"tl{fmt}{n}"]["ratio"]]
+        if floors:
+            worst = max(r for _, r in floors)
+            out.append(f"- timeline {fmt.upper()} within {target}x the neato -n2 floor: "
+                       f"{verdict(worst <= target)} "
+                       f"({', '.join(f'{r:.2f}x at {n:,}' for n, r in floors)})")
     dots = [(n, k[f"dotsvg{n}"]["ratio"]) for n in (1000, 5000, 20000)
             if f"dotsvg{n}" in k and k[f"dotsvg{n}"]["ratio"]]
     if dots:
         worst = min(r for _, r in dots)
-        out.append(f"- timeline SVG 20x or more faster than dot: "
-                   f"{'met' if worst >= 20 else 'NOT met'} "
+        out.append(f"- timeline SVG 20x or more faster than dot: {verdict(worst >= 20)} "
                    f"({', '.join(f'{r:.0f}x at {n:,}' for n, r in dots)})")
     if get("buildnoop"):
         s = get("buildnoop")
-        out.append(f"- unchanged evgraph build well under a second: "
-                   f"{'met' if s < 0.1 else 'NOT met'} ({s * 1000:.0f} ms; cold "
-                   f"{get('buildcold') or float('nan'):.2f} s)")
+        out.append(f"- unchanged evgraph build well under a second: {verdict(s < 0.1)} "
+                   f"({s * 1000:.0f} ms; cold {get('buildcold') or float('nan'):.2f} s)")
     return out
 
 

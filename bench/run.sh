@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue 9): loading, timeline and actor graph at 1,000 to
-# 1,000,000 events, side by side with a bare libcsv pass, Graphviz's `dot` and
-# the `neato -n2` rendering floor; `evgraph build` cold and unchanged.
+# The benchmark (issues 9, 14 and 18), the one command for everything under
+# bench/: loading against a bare libcsv pass, the timeline and the actor
+# graph against loading, at 1,000 to 1,000,000 events (5,000,000 in the full
+# run); 100,000 actors, listed and unlisted; a GDELT file; the timeline
+# against the `neato -n2` floor and Graphviz's `dot`; the actor layouts;
+# `evgraph build` cold and unchanged. Every ratio is measured in turns with
+# its reference in the same run.
 #
-# usage: bench/run.sh [--quick] [--runs N]
+# usage: bench/run.sh [--quick] [--max-events N] [--runs N]
 #
 # Builds a Release evgraph in build-bench/ (when missing or out of date),
 # compiles bench/csv_count.c, generates the datasets once (deterministic,
 # seed 1) into build-bench/bench-data/, prints a table and writes it to
-# out/bench/results.csv and out/bench/results.txt. The full run takes 15 to
-# 20 minutes on 2 cores, most of it dot (30 s a run at 5,000 events over a
-# year of dates, ~4 min at 20,000); --quick (1,000 to 10,000 events, 3 runs)
-# under a minute. Not part of ctest.
+# out/bench/results.csv and out/bench/results.txt. The full run takes about
+# an hour on 2 cores (5,000,000 events and dot take most of it);
+# --max-events 1000000 leaves out the 5,000,000 rows; --quick (1,000 to
+# 20,000 events, 3 runs) takes a couple of minutes. Not part of ctest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

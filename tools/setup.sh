@@ -4,7 +4,7 @@
 set -eu
 
 packages="gcc make cmake pkg-config libgraphviz-dev libcsv-dev graphviz libxml2-utils
-fonts-dejavu-core clang libclang-rt-14-dev valgrind poppler-utils chromium"
+fonts-dejavu-core clang libclang-rt-14-dev valgrind poppler-utils chromium sqlite3"
 
 missing=""
 for package in $packages; do

@@ -6,7 +6,8 @@
 #                    the same suite plus each libFuzzer target for a bounded time;
 #   build-tsan/      gcc with ThreadSanitizer, the loader's unit tests (large
 #                    files are read on a second thread).
-# EVG_FUZZ_SECONDS (default 60) sets how long each fuzz target runs.
+# EVG_FUZZ_SECONDS (default 60) sets how long each fuzz target runs (nine
+# targets, two at a time: about five minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh

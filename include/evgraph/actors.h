@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "export.h"
 #include "model.h"
 #include "render.h"
 
@@ -106,23 +107,24 @@ typedef struct evg_actors_opts {
  * edges; EVG_ERENDER, EVG_EIO or EVG_ENOMEM. Details go to out->diag. On
  * failure no file is created or changed, except that with opts->by the
  * periods written before the failing one stay. */
-int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const evg_output *out);
+EVG_API int evg_actors_write(const evg_model *model, const evg_actors_opts *opts,
+                             const evg_output *out);
 
 /* "auto", "dot", "neato", "fdp", "sfdp", "circo". Returns 0 or EVG_EUSAGE. */
-int evg_actors_layout_parse(evg_actors_layout *out, const char *name);
-const char *evg_actors_layout_name(evg_actors_layout layout);
+EVG_API int evg_actors_layout_parse(evg_actors_layout *out, const char *name);
+EVG_API const char *evg_actors_layout_name(evg_actors_layout layout);
 
 /* "type", "all", "none". Returns 0 or EVG_EUSAGE. */
-int evg_actors_aggregate_parse(evg_actors_aggregate *out, const char *name);
+EVG_API int evg_actors_aggregate_parse(evg_actors_aggregate *out, const char *name);
 
 /* "month", "quarter", "year" ("none" for EVG_PERIOD_NONE). Returns 0 or
  * EVG_EUSAGE. */
-int evg_period_parse(evg_period *out, const char *name);
+EVG_API int evg_period_parse(evg_period *out, const char *name);
 
 /* Writes `path` with "-PERIOD" inserted before its extension ("a/b.svg",
  * "2016-Q1" -> "a/b-2016-Q1.svg"; appended when there is no extension).
  * Returns the length it needs, like snprintf. */
-size_t evg_period_path(char *buf, size_t size, const char *path, const char *period);
+EVG_API size_t evg_period_path(char *buf, size_t size, const char *path, const char *period);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -36,24 +38,24 @@ typedef struct evg_date {
  * YYYY-MM-DD(T| )HH:MM[:SS][Z|+HH:MM|-HH:MM], each optionally followed by
  * EDTF's '~' (approximate), '?' (uncertain) or '%' (both). Years 0001-9999.
  * Returns 0, or EVG_EINVAL with *out zeroed. */
-int evg_date_parse(evg_date *out, const char *text, size_t len);
+EVG_API int evg_date_parse(evg_date *out, const char *text, size_t len);
 
 /* First instant the date covers, in seconds since 1970-01-01T00:00:00Z. */
-int64_t evg_date_start(const evg_date *date);
+EVG_API int64_t evg_date_start(const evg_date *date);
 
 /* First instant after the date: a month precision date ends at the start of
  * the next month. */
-int64_t evg_date_end(const evg_date *date);
+EVG_API int64_t evg_date_end(const evg_date *date);
 
 /* Orders by start, then by coarser precision first; 0 when the same instant
  * and precision. */
-int evg_date_compare(const evg_date *a, const evg_date *b);
+EVG_API int evg_date_compare(const evg_date *a, const evg_date *b);
 
 /* Writes the date back in canonical form with its precision and EDTF suffix
  * (never more precise than written). Returns the length it needs, like
  * snprintf; EVG_DATE_TEXT_MAX always suffices. */
 #define EVG_DATE_TEXT_MAX 32
-size_t evg_date_format(char *buf, size_t size, const evg_date *date);
+EVG_API size_t evg_date_format(char *buf, size_t size, const evg_date *date);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -23,7 +25,7 @@ extern "C" {
 #define EVG_ELIMIT (-6)  /* a configured limit was exceeded */
 
 /* A static English description of a status code; never NULL. */
-const char *evg_strerror(int code);
+EVG_API const char *evg_strerror(int code);
 
 typedef enum evg_severity { EVG_SEVERITY_ERROR, EVG_SEVERITY_WARNING, EVG_SEVERITY_NOTE } evg_severity;
 
@@ -42,7 +44,7 @@ typedef struct evg_diag {
 typedef void (*evg_diag_fn)(const evg_diag *diag, void *payload);
 
 /* "error", "warning" or "note". */
-const char *evg_severity_name(evg_severity severity);
+EVG_API const char *evg_severity_name(evg_severity severity);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@
 #define EVGRAPH_HTML_H
 
 #include "diag.h"
+#include "export.h"
 #include "model.h"
 #include "render.h"
 
@@ -33,7 +34,8 @@ typedef struct evg_html_opts {
  * Returns 0; EVG_EUSAGE for an invalid filter or stylesheet; EVG_ELIMIT when
  * the actor graph has too many edges; EVG_ERENDER, EVG_EIO or EVG_ENOMEM.
  * Details go to out->diag. */
-int evg_html_write(const evg_model *model, const evg_html_opts *opts, const evg_output *out);
+EVG_API int evg_html_write(const evg_model *model, const evg_html_opts *opts,
+                           const evg_output *out);
 
 #ifdef __cplusplus
 }

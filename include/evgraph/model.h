@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "export.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -88,23 +89,23 @@ typedef struct evg_event {
 } evg_event;
 
 /* Events come sorted by start date, then coarser precision first, then id. */
-size_t evg_model_event_count(const evg_model *model);
-const evg_event *evg_model_event(const evg_model *model, size_t index);
+EVG_API size_t evg_model_event_count(const evg_model *model);
+EVG_API const evg_event *evg_model_event(const evg_model *model, size_t index);
 
-size_t evg_model_actor_count(const evg_model *model);
-const evg_actor *evg_model_actor(const evg_model *model, size_t index);
+EVG_API size_t evg_model_actor_count(const evg_model *model);
+EVG_API const evg_actor *evg_model_actor(const evg_model *model, size_t index);
 
 /* The built-in types first (ceasefire, airstrike, visit, accusation,
  * agreement, attack, meeting, statement, then for imports armed-clash,
  * shelling, ceasefire-violation, use-of-force, protest, riot, other), then
  * those types.csv or a type map added. */
-size_t evg_model_type_count(const evg_model *model);
-const evg_type *evg_model_type(const evg_model *model, size_t index);
+EVG_API size_t evg_model_type_count(const evg_model *model);
+EVG_API const evg_type *evg_model_type(const evg_model *model, size_t index);
 
 /* Index of the actor, type or event with that id, or EVG_NO_INDEX. */
-uint32_t evg_model_find_actor(const evg_model *model, const char *id);
-uint32_t evg_model_find_type(const evg_model *model, const char *id);
-uint32_t evg_model_find_event(const evg_model *model, const char *id);
+EVG_API uint32_t evg_model_find_actor(const evg_model *model, const char *id);
+EVG_API uint32_t evg_model_find_type(const evg_model *model, const char *id);
+EVG_API uint32_t evg_model_find_event(const evg_model *model, const char *id);
 
 typedef struct evg_model_stats {
     size_t events;
@@ -114,15 +115,15 @@ typedef struct evg_model_stats {
     evg_date last;     /* latest date or end date */
 } evg_model_stats;
 
-void evg_model_stats_get(evg_model_stats *out, const evg_model *model);
+EVG_API void evg_model_stats_get(evg_model_stats *out, const evg_model *model);
 
 /* Lower-case names: "state", "person", ...; "confirmed", ...; "" for
  * EVG_CERTAINTY_UNSPECIFIED. */
-const char *evg_actor_kind_name(evg_actor_kind kind);
-const char *evg_certainty_name(evg_certainty certainty);
+EVG_API const char *evg_actor_kind_name(evg_actor_kind kind);
+EVG_API const char *evg_certainty_name(evg_certainty certainty);
 
 /* Frees the model and everything it owns. NULL is a no-op. */
-void evg_model_free(evg_model *model);
+EVG_API void evg_model_free(evg_model *model);
 
 #ifdef __cplusplus
 }

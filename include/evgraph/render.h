@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "export.h"
 #include "model.h"
 
 #ifdef __cplusplus
@@ -18,12 +19,12 @@ typedef enum evg_format { EVG_FORMAT_DOT, EVG_FORMAT_SVG, EVG_FORMAT_PNG, EVG_FO
 
 /* "dot", "svg", "png" or "pdf", any case ("gv" for dot too). Returns 0 or
  * EVG_EUSAGE. */
-int evg_format_parse(evg_format *out, const char *name);
+EVG_API int evg_format_parse(evg_format *out, const char *name);
 
 /* The format named by a path's extension. Returns 0 or EVG_EUSAGE. */
-int evg_format_from_path(evg_format *out, const char *path);
+EVG_API int evg_format_from_path(evg_format *out, const char *path);
 
-const char *evg_format_name(evg_format format);
+EVG_API const char *evg_format_name(evg_format format);
 
 /* Where and how a figure is written. The file appears complete or not at
  * all: it is written beside the target and renamed into place; on failure
@@ -55,14 +56,14 @@ typedef struct evg_svg_opts {
  * when complete (devices and pipes are written in place). On failure the
  * target is untouched, no temporary remains, the error goes to diag, and the
  * result is EVG_EIO (or EVG_ENOMEM). */
-int evg_write_file(const char *path, const void *data, size_t len, evg_diag_fn diag,
-                   void *diag_payload);
+EVG_API int evg_write_file(const char *path, const void *data, size_t len, evg_diag_fn diag,
+                           void *diag_payload);
 
 /* Removes the temporary file of the write in progress, if any. Safe to call
  * from a signal handler (it only calls unlink): a program killed by SIGINT
  * or SIGTERM calls it so that no partial file remains. Writes of figures
  * drawn on several threads take turns, so there is one at most. */
-void evg_output_abort(void);
+EVG_API void evg_output_abort(void);
 
 /* Limits of a figure's width (points) and PNG resolution (dots per inch),
  * the same for every figure. */
@@ -88,7 +89,7 @@ typedef struct evg_page {
  * (text blocks: 17 x 24.7 cm, 24.7 x 17 cm, 6.5 x 9 in, 9 x 6.5 in),
  * "WIDTHxHEIGHT" with a unit (pt, px, mm, cm, in; "17cmx24cm") or "none"
  * (width 0, height 0). Returns 0 or EVG_EUSAGE. */
-int evg_page_parse(evg_page *out, const char *spec);
+EVG_API int evg_page_parse(evg_page *out, const char *spec);
 
 /* Which events a figure shows. Every field is optional (NULL). */
 typedef struct evg_filter {
@@ -105,8 +106,8 @@ typedef struct evg_filter {
  * success *out is a malloc'd array of *count event indices (free() it; NULL
  * when none). An invalid date or an unknown type or actor is reported
  * through diag and gives EVG_EUSAGE. */
-int evg_filter_select(uint32_t **out, size_t *count, const evg_model *model,
-                      const evg_filter *filter, evg_diag_fn diag, void *diag_payload);
+EVG_API int evg_filter_select(uint32_t **out, size_t *count, const evg_model *model,
+                              const evg_filter *filter, evg_diag_fn diag, void *diag_payload);
 
 #ifdef __cplusplus
 }

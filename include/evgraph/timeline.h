@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "export.h"
 #include "model.h"
 #include "render.h"
 
@@ -79,8 +80,8 @@ typedef struct evg_timeline_opts {
  * Graphviz fails; EVG_EIO when the file cannot be written; EVG_ENOMEM. Every
  * failure is explained through out->diag. No events to draw is not an error:
  * the figure says so and a warning is given. */
-int evg_timeline_write(const evg_model *model, const evg_timeline_opts *opts,
-                       const evg_output *out);
+EVG_API int evg_timeline_write(const evg_model *model, const evg_timeline_opts *opts,
+                               const evg_output *out);
 
 #ifdef __cplusplus
 }

@@ -6,36 +6,131 @@
 #include <math.h>
 #include <stdbool.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+/* Colour on a terminal, as compilers do, unless NO_COLOR is set (any
+ * non-empty value, https://no-color.org) or the terminal is dumb. */
+static bool use_colour(void)
+{
+    static int decided = -1;
+    if (decided < 0) {
+        const char *no_colour = getenv("NO_COLOR"), *term = getenv("TERM");
+        decided = isatty(STDERR_FILENO) && !(no_colour && *no_colour) &&
+                  !(term && strcmp(term, "dumb") == 0);
+    }
+    return decided;
+}
+
+/* "error" or "warning", coloured when on a terminal. */
+static void print_severity(const char *severity)
+{
+    if (!use_colour())
+        fprintf(stderr, "%s", severity);
+    else
+        fprintf(stderr, "\033[1;%sm%s\033[0m", strcmp(severity, "error") == 0 ? "31" : "35",
+                severity);
+}
 
 void cli_print_diag(const evg_diag *d, void *payload)
 {
     const cli *c = payload;
     if (c && c->quiet && d->severity == EVG_SEVERITY_WARNING)
         return;
-    const char *severity = evg_severity_name(d->severity);
-    if (d->file && d->line)
-        fprintf(stderr, "%s:%lu:%lu: %s: %s\n", d->file, d->line, d->column, severity,
-                d->message);
+    const char *bold = use_colour() ? "\033[1m" : "", *plain = use_colour() ? "\033[0m" : "";
+    if (d->file && d->line && d->column)
+        fprintf(stderr, "%s%s:%lu:%lu:%s ", bold, d->file, d->line, d->column, plain);
+    else if (d->file && d->line)
+        fprintf(stderr, "%s%s:%lu:%s ", bold, d->file, d->line, plain);
     else if (d->file)
-        fprintf(stderr, "%s: %s: %s\n", d->file, severity, d->message);
+        fprintf(stderr, "%s%s:%s ", bold, d->file, plain);
     else
-        fprintf(stderr, "evgraph: %s: %s\n", severity, d->message);
+        fprintf(stderr, "evgraph: ");
+    print_severity(evg_severity_name(d->severity));
+    fprintf(stderr, ": %s\n", d->message);
+}
+
+void cli_error(const char *file, unsigned long line, unsigned long column, const char *fmt, ...)
+{
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    evg_diag d = {EVG_SEVERITY_ERROR, file, line, column, message};
+    cli_print_diag(&d, NULL);
+}
+
+/* The manifest line being run, if any: its usage errors are placed there. */
+static const cli_sandbox *usage_place;
+
+void cli_usage_place(const cli_sandbox *sandbox)
+{
+    usage_place = sandbox;
 }
 
 int cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "evgraph: error: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'evgraph --help'.\n");
+    char message[1024];
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    if (usage_place) {
+        cli_error(usage_place->file, usage_place->line, 0, "%s", message);
+    } else {
+        cli_error(NULL, 0, 0, "%s", message);
+        fprintf(stderr, "Try 'evgraph --help'.\n");
+    }
     return EXIT_USAGE;
+}
+
+/* Edit distance with adjacent transpositions (optimal string alignment),
+ * capped: anything over 3 is 4. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64 || (la > lb ? la - lb : lb - la) > 3)
+        return 4;
+    size_t d[65][65];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb] > 4 ? 4 : d[la][lb];
+}
+
+const char *cli_nearest(const char *word, const char *const *names, size_t count)
+{
+    /* Short words allow one edit, longer ones two or three. */
+    size_t len = strlen(word), allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    const char *best = NULL;
+    size_t best_distance = allowed + 1;
+    for (size_t i = 0; i < count; i++) {
+        size_t d = edit_distance(word, names[i]);
+        if (d < best_distance) {
+            best = names[i];
+            best_distance = d;
+        }
+    }
+    return best;
 }
 
 /* A whole number, optionally followed by K, M or G (powers of 1024). */
@@ -113,6 +208,60 @@ static void print_usage(const cli *c, const option_group *groups, size_t group_c
     printf("\nexit status: 0 success, 1 invalid input or failed output, 2 usage error\n");
 }
 
+/* The first character XML 1.0 cannot carry in `text` (a C0 control but
+ * tab, LF and CR, U+FFFE, U+FFFF, a surrogate, or bytes that are not UTF-8):
+ * its offset, or -1 when there is none. *what names it. */
+static long xml_invalid(const char *text, size_t len, char *what, size_t what_size)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        unsigned c = p[i];
+        size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                               : (c & 0xF8) == 0xF0 ? 4 : 0;
+        unsigned long cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        bool ok = n != 0 && i + n <= len;
+        for (size_t k = 1; ok && k < n; k++) {
+            ok = (p[i + k] & 0xC0) == 0x80;
+            cp = cp << 6 | (p[i + k] & 0x3F);
+        }
+        /* Overlong forms and code points past U+10FFFF are not UTF-8. */
+        if (ok && ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
+                   (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+            ok = false;
+        if (!ok) {
+            snprintf(what, what_size, "a byte 0x%02X that is not UTF-8", c);
+            return (long)i;
+        }
+        if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
+            cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            snprintf(what, what_size, "U+%04lX", cp);
+            return (long)i;
+        }
+        i += n;
+    }
+    return -1;
+}
+
+/* "unknown option", with the nearest of the command's options when one is
+ * close. */
+static int unknown_option(const cli *c, const char *arg, const option_group *groups,
+                          size_t group_count)
+{
+    const char *names[128];
+    size_t count = 0;
+    for (size_t g = 0; g < group_count; g++)
+        for (size_t k = 0; k < groups[g].count && count < 128; k++)
+            names[count++] = groups[g].options[k].long_name;
+    char word[72];
+    snprintf(word, sizeof word, "%.*s", (int)strcspn(arg + (arg[1] == '-' ? 2 : 1), "="),
+             arg + (arg[1] == '-' ? 2 : 1));
+    const char *near = arg[1] == '-' ? cli_nearest(word, names, count) : NULL;
+    if (near)
+        return cli_usage_error("%s: unknown option '%s' (did you mean '--%s'?)", c->command, arg,
+                               near);
+    return cli_usage_error("%s: unknown option '%s'", c->command, arg);
+}
+
 /* --delimiter: a character by itself or by name. */
 static int parse_delimiter(const char *text, char *out)
 {
@@ -137,54 +286,54 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
     const char *input_format = NULL, *min_mentions = NULL, *non_root = NULL, *no_size = NULL;
     const char *delimiter = NULL, *strict = NULL, *date_format = NULL;
     const cli_option common[] = {
-        {"help", 'h', NULL, &help, "print this help and exit", NULL},
-        {"quiet", 'q', NULL, &quiet, "do not print warnings", NULL},
+        {"help", 'h', NULL, &help, "print this help and exit", NULL, 0},
+        {"quiet", 'q', NULL, &quiet, "do not print warnings", NULL, 0},
     };
     const cli_option load_options[] = {
         {"max-errors", 0, "N", &max_errors, "stop listing errors after N (default 50, 0: no cap)",
-         NULL},
-        {"max-field-bytes", 0, "N", &max_field, "longest field (default 1M; 0: no limit)", NULL},
-        {"max-columns", 0, "N", &max_columns, "fields in a row (default 1024; 0: no limit)", NULL},
+         NULL, 0},
+        {"max-field-bytes", 0, "N", &max_field, "longest field (default 1M; 0: no limit)", NULL, 0},
+        {"max-columns", 0, "N", &max_columns, "fields in a row (default 1024; 0: no limit)", NULL, 0},
         {"max-rows", 0, "N", &max_rows, "rows in all inputs (default 10000000; 0: no limit)",
-         NULL},
+         NULL, 0},
         {"max-memory", 0, "N", &max_memory,
-         "memory the data may take (default 4G; 0: none)", NULL},
+         "memory the data may take (default 4G; 0: none)", NULL, 0},
         {"input-format", 0, "F", &input_format,
-         "acled, gdelt, icews or evgraph (default: detected)", NULL},
+         "acled, gdelt, icews or evgraph (default: detected)", NULL, 0},
         {"columns", 0, "MAPPING", &c->load.columns,
-         "map a table's columns onto events:\ndate=Recording_Date,actor=Sender,...", NULL},
+         "map a table's columns onto events:\ndate=Recording_Date,actor=Sender,...", NULL, 0},
         {"delimiter", 0, "C", &delimiter,
-         "field separator: , ; tab | or ctrl-a\n(default: guessed from the header)", NULL},
+         "field separator: , ; tab | or ctrl-a\n(default: guessed from the header)", NULL, 0},
         {"date-format", 0, "FMT", &date_format,
          "strptime format of dates, such as %d/%m/%Y;\nrepeat to try several in order",
-         &c->date_formats},
+         &c->date_formats, 0},
         {"strict", 0, NULL, &strict,
-         "a bad value or row of a foreign file is an error,\nnot a warning", NULL},
-        {"min-mentions", 0, "N", &min_mentions, "GDELT: drop events with fewer NumMentions", NULL},
+         "a bad value or row of a foreign file is an error,\nnot a warning", NULL, 0},
+        {"min-mentions", 0, "N", &min_mentions, "GDELT: drop events with fewer NumMentions", NULL, 0},
         {"include-non-root", 0, NULL, &non_root, "GDELT: keep events that are not root events",
-         NULL},
+         NULL, 0},
         {"type-map", 0, "FILE", &c->load.type_map,
-         "CSV format,code,type overriding the built-in types", NULL},
+         "CSV format,code,type overriding the built-in types", NULL, CLI_FILE_READ},
         {"actor-map", 0, "FILE", &c->load.actor_map,
-         "CSV raw,id[,name,kind] renaming or merging actors", NULL},
+         "CSV raw,id[,name,kind] renaming or merging actors", NULL, CLI_FILE_READ},
     };
     const cli_option figure_options[] = {
-        {"output", 'o', "FILE", &c->output, "write to FILE (- : standard output)", NULL},
+        {"output", 'o', "FILE", &c->output, "write to FILE (- : standard output)", NULL, 0},
         {"format", 'T', "FORMAT", &c->format_name,
-         "dot, svg, png or pdf (default: FILE's extension)", NULL},
-        {"title", 0, "TEXT", &c->title, "the figure's title", NULL},
-        {"from", 0, "DATE", &c->filter.from, "leave out events ending before DATE", NULL},
-        {"to", 0, "DATE", &c->filter.to, "leave out events starting after DATE", NULL},
+         "dot, svg, png or pdf (default: FILE's extension)", NULL, 0},
+        {"title", 0, "TEXT", &c->title, "the figure's title", NULL, 0},
+        {"from", 0, "DATE", &c->filter.from, "leave out events ending before DATE", NULL, 0},
+        {"to", 0, "DATE", &c->filter.to, "leave out events starting after DATE", NULL, 0},
         {"type", 0, "IDS", &c->filter.types, "only events of these types (comma-separated)",
-         NULL},
-        {"actor", 0, "IDS", &c->filter.actors, "only events involving these actors", NULL},
+         NULL, 0},
+        {"actor", 0, "IDS", &c->filter.actors, "only events involving these actors", NULL, 0},
         {"depfile", 'M', "FILE", &c->depfile,
-         "also write a make rule naming the files read", NULL},
+         "also write a make rule naming the files read", NULL, CLI_FILE_WRITE},
         {"id-prefix", 0, "P", &c->svg.id_prefix,
-         "SVG: prefix of every id (default: FILE's name)", NULL},
-        {"css", 0, "FILE", &c->css_path, "embed FILE as the stylesheet", NULL},
+         "SVG: prefix of every id (default: FILE's name)", NULL, 0},
+        {"css", 0, "FILE", &c->css_path, "embed FILE as the stylesheet", NULL, CLI_FILE_READ},
         {"no-size", 0, NULL, &no_size,
-         "SVG: no width and height; it scales to its container", NULL},
+         "SVG: no width and height; it scales to its container", NULL, 0},
     };
     const option_group tables[] = {
         {"options", extra, extra_count},
@@ -197,11 +346,21 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
     const size_t table_count = sizeof tables / sizeof tables[0];
 
     c->inputs = calloc((size_t)argc, sizeof *c->inputs);
-    c->date_formats.items = calloc((size_t)argc, sizeof *c->date_formats.items);
-    if (c->inputs == NULL || c->date_formats.items == NULL)
+    if (c->inputs == NULL)
         return EXIT_INVALID;
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
+        /* A manifest's line names no dataset and asks no help: the build
+         * gives the dataset, and reads nothing outside it. */
+        bool from_manifest = c->sandbox && c->sandbox->columns && c->sandbox->columns[i];
+        if (from_manifest && (arg[0] != '-' || strcmp(arg, "-") == 0 || strcmp(arg, "--") == 0 ||
+                              strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)) {
+            cli_error(c->sandbox->file, c->sandbox->line, c->sandbox->columns[i],
+                      "'%s' has no place in a manifest line (the build gives the dataset; "
+                      "options take their value)",
+                      arg);
+            return EXIT_INVALID;
+        }
         if (arg[0] != '-' || strcmp(arg, "-") == 0) {
             c->inputs[c->input_count++] = arg;
             continue;
@@ -231,21 +390,26 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
             inline_value = arg[2] ? arg + 2 : NULL;
         }
         if (found == NULL)
-            return cli_usage_error("%s: unknown option '%s'", c->command, arg);
+            return unknown_option(c, arg, tables, table_count);
         if (found->metavar == NULL) {
             if (inline_value)
                 return cli_usage_error("option '%s' takes no value", arg);
             *found->value = "1";
             continue;
         }
+        int option_index = i;
         if (inline_value == NULL) {
             if (i + 1 >= argc)
                 return cli_usage_error("option '%s' needs a value", arg);
             inline_value = argv[++i];
         }
+        if (cli_sandbox_file(c, found, arg, option_index, &inline_value) != 0)
+            return EXIT_INVALID;
         *found->value = inline_value;
-        if (found->list)
-            found->list->items[found->list->count++] = inline_value;
+        if (found->list && cli_list_add(found->list, inline_value) != 0)
+            return EXIT_INVALID;
+        if (found->file == CLI_FILE_READ && cli_list_add(&c->read_files, inline_value) != 0)
+            return EXIT_INVALID;
     }
     if (help) {
         print_usage(c, tables, table_count);
@@ -290,6 +454,12 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
     c->svg.no_size = no_size != NULL;
     if (c->svg.id_prefix && c->svg.id_prefix[0] == '\0')
         return cli_usage_error("--id-prefix needs a non-empty value");
+    char what[48];
+    long at;
+    if (c->title && (at = xml_invalid(c->title, strlen(c->title), what, sizeof what)) >= 0)
+        return cli_usage_error("%s: --title: %s at byte %ld cannot be written in SVG or HTML "
+                               "(XML 1.0)",
+                               c->command, what, at + 1);
     return cli_read_css(c);
 }
 
@@ -328,31 +498,73 @@ int cli_read_css(cli *c)
             free(data);
             return cli_usage_error("--css: '%s' holds a NUL byte", c->css_path);
         }
+        char what[48];
+        long at = xml_invalid(data, len, what, sizeof what);
+        if (at >= 0) {
+            unsigned long line = 1, column = 1;
+            for (long i = 0; i < at; i++, column++)
+                if (data[i] == '\n')
+                    line++, column = 0;
+            cli_error(c->css_path, line, column, "%s cannot be written in SVG or HTML (XML 1.0)",
+                      what);
+            free(data);
+            return EXIT_INVALID;
+        }
         c->css_text = data;
         c->svg.css = data;
     }
     return 0;
 }
 
-int cli_output(const cli *c, evg_output *out)
+/* Whether a path names a web page. */
+static bool html_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    return dot && (!slash || dot > slash) &&
+           (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
+}
+
+int cli_output(cli *c, evg_output *out)
 {
     memset(out, 0, sizeof *out);
+    /* Like dot: -T alone writes to standard output. */
+    if (c->output == NULL && c->format_name)
+        c->output = "-";
     if (c->output == NULL)
         return cli_usage_error("%s: no output given (-o FILE, or -o - for standard output)",
+                               c->command);
+    if (c->depfile && strcmp(c->depfile, "-") == 0 && strcmp(c->output, "-") == 0)
+        return cli_usage_error("%s: -M - would put the make rule into the figure on standard "
+                               "output; give -M FILE",
                                c->command);
     out->path = c->output;
     out->diag = cli_print_diag;
     out->diag_payload = (void *)c;
+    bool to_file = strcmp(c->output, "-") != 0;
+    if (to_file && html_path(c->output))
+        return cli_usage_error("%s: '%s' is a web page; evgraph %s writes dot, svg, png or pdf "
+                               "(for a page use 'evgraph html')",
+                               c->command, c->output, c->command);
+    evg_format by_extension;
+    bool known = to_file && evg_format_from_path(&by_extension, c->output) == 0;
     if (c->format_name) {
         if (evg_format_parse(&out->format, c->format_name) != 0)
             return cli_usage_error("unknown format '%s' (expected dot, svg, png or pdf)",
                                    c->format_name);
-    } else if (strcmp(c->output, "-") == 0) {
+        if (known && by_extension != out->format)
+            return cli_usage_error("%s: -T %s, but '%s' is named as %s; name it .%s or leave "
+                                   "-T out",
+                                   c->command, c->format_name, c->output,
+                                   evg_format_name(by_extension), evg_format_name(out->format));
+    } else if (!to_file) {
         return cli_usage_error("-o - needs -T FORMAT (dot, svg, png or pdf)");
-    } else if (evg_format_from_path(&out->format, c->output) != 0) {
+    } else if (!known) {
         return cli_usage_error("cannot tell the format of '%s' from its extension; use -T "
                                "dot|svg|png|pdf",
                                c->output);
+    } else {
+        out->format = by_extension;
     }
     return 0;
 }
@@ -368,89 +580,11 @@ int cli_load(cli *c, evg_model **model)
 {
     if (c->input_count == 0)
         return cli_usage_error("%s: no dataset given", c->command);
-    return cli_exit_code(evg_load(model, c->inputs, c->input_count, &c->load));
-}
-
-typedef struct text_buffer {
-    char *data;
-    size_t len, cap;
-    bool failed;
-} text_buffer;
-
-/* Appends `text`; with `escape`, as one make word (space, '#' and '\' get a
- * backslash, '$' is doubled). */
-static void append(text_buffer *b, const char *text, bool escape)
-{
-    size_t need = b->len + 2 * strlen(text) + 1;
-    if (need > b->cap) {
-        char *bigger = realloc(b->data, need * 2);
-        if (bigger == NULL) {
-            b->failed = true;
-            return;
-        }
-        b->data = bigger;
-        b->cap = need * 2;
+    int rc = cli_exit_code(evg_load(model, c->inputs, c->input_count, &c->load));
+    if (rc == 0 && (rc = cli_check_ids(c, *model)) != 0) {
+        evg_model_free(*model);
+        *model = NULL;
     }
-    for (const char *p = text; *p; p++) {
-        if (escape && (*p == ' ' || *p == '#' || *p == '\\'))
-            b->data[b->len++] = '\\';
-        else if (escape && *p == '$')
-            b->data[b->len++] = '$';
-        b->data[b->len++] = *p;
-    }
-    b->data[b->len] = '\0';
-}
-
-int cli_write_depfile(const cli *c, const char *target)
-{
-    if (c->depfile == NULL)
-        return 0;
-    /* The files a dataset path makes evgraph read, as the loader reads them. */
-    const char *parts[] = {"types.csv", "actors.csv", "events.csv"};
-    text_buffer rule = {0}, phony = {0};
-    append(&rule, target, true);
-    append(&rule, ":", false);
-    for (size_t i = 0; i < c->input_count; i++) {
-        const char *in = c->inputs[i];
-        struct stat st;
-        if (strcmp(in, "-") == 0 || stat(in, &st) != 0)
-            continue;
-        size_t dir_len = strlen(in);
-        while (dir_len > 1 && in[dir_len - 1] == '/')
-            dir_len--;
-        bool dir = S_ISDIR(st.st_mode);
-        for (size_t k = 0; k < (dir ? 3u : 1u); k++) {
-            char *path = malloc(dir_len + 16);
-            if (path == NULL) {
-                rule.failed = true;
-                break;
-            }
-            if (dir)
-                sprintf(path, "%.*s/%s", (int)dir_len, in, parts[k]);
-            else
-                strcpy(path, in);
-            struct stat part;
-            if (stat(path, &part) == 0) {
-                append(&rule, " \\\n  ", false);
-                append(&rule, path, true);
-                /* A rule per input, so a deleted input does not stop make. */
-                append(&phony, "\n", false);
-                append(&phony, path, true);
-                append(&phony, ":\n", false);
-            }
-            free(path);
-        }
-    }
-    append(&rule, "\n", false);
-    if (phony.data)
-        append(&rule, phony.data, false);
-    int rc = EXIT_INVALID;
-    if (rule.failed || phony.failed)
-        fprintf(stderr, "evgraph: error: out of memory\n");
-    else if (evg_write_file(c->depfile, rule.data, rule.len, cli_print_diag, (void *)c) == 0)
-        rc = 0;
-    free(rule.data);
-    free(phony.data);
     return rc;
 }
 
@@ -460,7 +594,8 @@ static int parse_length(const char *text, double *out)
     static const struct {
         const char *unit;
         double points;
-    } units[] = {{"", 72 / 2.54}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"in", 72}, {"pt", 1}};
+    } units[] = {{"", 72 / 2.54}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"in", 72}, {"pt", 1},
+                 {"px", 0.75}};
     char *end;
     errno = 0;
     double v = strtod(text, &end);
@@ -483,7 +618,7 @@ int cli_figure_size(const cli *c, const char *width, const char *dpi, double *wi
         if (parse_length(width, width_points) != 0 ||
             *width_points < EVG_FIGURE_WIDTH_MIN - 0.5 || *width_points > EVG_FIGURE_WIDTH_MAX + 0.5)
             return cli_usage_error("%s: --width needs a length from 8 to 200 cm (such as 17cm, "
-                                   "170mm, 6.7in or 482pt), not '%s'",
+                                   "170mm, 6.7in, 482pt or 643px), not '%s'",
                                    c->command, width);
         *width_points = fmin(fmax(*width_points, EVG_FIGURE_WIDTH_MIN), EVG_FIGURE_WIDTH_MAX);
     }

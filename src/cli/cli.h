@@ -4,6 +4,7 @@
 
 #include <evgraph/evgraph.h>
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum { EXIT_INVALID = 1, EXIT_USAGE = 2 };
@@ -14,7 +15,7 @@ enum { CLI_HELP_SHOWN = 1000 };
 /* Values of a repeatable option, in the order given, NULL-ended. */
 typedef struct cli_list {
     const char **items;
-    size_t count;
+    size_t count, cap;
 } cli_list;
 
 /* An option of one command. Every value is kept as the string given; a flag
@@ -27,7 +28,29 @@ typedef struct cli_option {
     const char **value;    /* the last value given, or NULL */
     const char *help;      /* one line of usage; '\n' starts a continuation line */
     cli_list *list;        /* repeatable: every value given is kept here too */
+    int file;              /* CLI_FILE_READ or CLI_FILE_WRITE: the value names a file */
 } cli_option;
+
+enum { CLI_FILE_READ = 1, CLI_FILE_WRITE = 2 };
+
+/* Where a command line from a manifest (figures.txt) may read and write:
+ * files named by its options are taken relative to these folders and must
+ * stay inside them. Errors are placed at the option's word in the manifest. */
+typedef struct cli_sandbox {
+    const char *read_dir;  /* the dataset folder */
+    const char *write_dir; /* the build's output folder for the dataset */
+    const char *file;      /* the manifest, for messages */
+    unsigned long line;
+    const size_t *columns; /* column of argv[i] in the line; 0: not from it */
+} cli_sandbox;
+
+/* What a command line would write and read, filled instead of running it
+ * (cli_plan). */
+typedef struct cli_plan {
+    bool periods;      /* resolve the files of --by (loads the dataset) */
+    cli_list outputs;  /* the files it writes (malloc'd strings) */
+    cli_list inputs;   /* the files named by options that read (malloc'd) */
+} cli_plan;
 
 /* The option groups a command takes besides its own (cli_parse's `groups`). */
 enum {
@@ -54,14 +77,31 @@ typedef struct cli {
     char *css_text; /* malloc'd; freed by cli_run */
     evg_svg_opts svg;
     cli_list date_formats; /* --date-format, repeatable; load.date_formats points here */
+    cli_list read_files;   /* files named by options that read: the depfile names them */
+    cli_list owned;        /* strings to free with the cli */
+    const cli_sandbox *sandbox; /* a manifest's line: where it may read and write */
+    cli_plan *plan;             /* fill this and write nothing */
 } cli;
 
 /* Prints a diagnostic GNU style: FILE:LINE:COLUMN: SEVERITY: MESSAGE.
  * `payload` is the cli (for --quiet). */
 void cli_print_diag(const evg_diag *diag, void *payload);
 
+/* The name among `names` nearest to `word` within a few edits, or NULL:
+ * the "did you mean" of a typo. */
+const char *cli_nearest(const char *word, const char *const *names, size_t count);
+
+/* Prints an error GNU style, FILE:LINE:COLUMN: error: MESSAGE (the parts
+ * that are 0 or NULL left out; no file: "evgraph: error: ..."), coloured on
+ * a terminal as every diagnostic. */
+void cli_error(const char *file, unsigned long line, unsigned long column, const char *fmt, ...);
+
 /* Prints "evgraph: error: ..." and a hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...);
+
+/* Places the usage errors that follow at a manifest's line (NULL: back to
+ * "evgraph: error:" and a hint). */
+void cli_usage_place(const cli_sandbox *sandbox);
 
 /* Parses argv[2...]: the common options, the groups named by `groups`
  * (CLI_LOADS, CLI_FIGURE), and the command's own `extra` options (count
@@ -74,19 +114,46 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
  * the usage error and returns EXIT_USAGE. */
 int cli_parse_count(const cli *c, const char *option, const char *text, size_t *out);
 
-/* Fills an evg_output from -o and -T (format from the extension unless -T).
- * Returns 0 or EXIT_USAGE. */
-int cli_output(const cli *c, evg_output *out);
+/* Fills an evg_output from -o and -T (format from the extension unless -T;
+ * -T alone: standard output). An extension naming another format, or a web
+ * page, is refused. Returns 0 or EXIT_USAGE. */
+int cli_output(cli *c, evg_output *out);
 
-/* Writes the -M dependency file, if asked: "TARGET: INPUTS..." and an empty
- * rule per input, like a compiler's -MD -MP. Returns 0 or EXIT_INVALID. */
-int cli_write_depfile(const cli *c, const char *target);
+/* Writes the -M dependency file, if asked: "TARGETS: INPUTS..." and an empty
+ * rule per input, like a compiler's -MD -MP. The inputs are the dataset's
+ * files and those named by options (--css, --type-map, --actor-map).
+ * Returns 0 or EXIT_INVALID. */
+int cli_write_depfile(const cli *c, const char *const *targets, size_t target_count);
+
+/* The files evg_actors_write writes for `path` with opts->by set: one per
+ * period holding a selected event, appended to `out` (malloc'd). Returns 0
+ * or an exit status after a message. */
+int cli_period_paths(cli_list *out, const cli *c, const evg_model *model,
+                     const evg_actors_opts *opts, const char *path);
+
+/* Appends a copy of `text` to a list (grown as needed). Returns 0 or -1. */
+int cli_list_add(cli_list *list, const char *text);
+void cli_list_free(cli_list *list);
+
+/* Runs a command line in plan mode: it is parsed and checked (within
+ * `sandbox` when not NULL) and `plan` filled with what it would write and
+ * read; nothing is written. Returns 0 or an exit status after messages. */
+int cli_plan_run(cli_plan *plan, const cli_sandbox *sandbox, int argc, char **argv);
+
+/* Within c->sandbox, takes a file option's value relative to the folder it
+ * may reach and refuses one outside it (a placed error in the manifest).
+ * `argi` is the option word's index in argv. Returns 0 or EXIT_INVALID. */
+int cli_sandbox_file(cli *c, const cli_option *o, const char *option_word, int argi,
+                     const char **value);
+
+/* Fills c->plan for a command that writes the single file c->output. */
+int cli_plan_single(cli *c);
 
 /* Reads --css FILE into c->css_text and sets c->svg.css. Returns 0 or
  * EXIT_USAGE (the error printed). */
 int cli_read_css(cli *c);
 
-/* Reads --width (a length, cm when no unit: 17cm, 170mm, 6.7in, 482pt)
+/* Reads --width (a length, cm when no unit: 17cm, 170mm, 6.7in, 482pt, 643px)
  * into points and --dpi, each only when given (NULL leaves the output
  * alone). Returns 0 or EXIT_USAGE after a message. */
 int cli_figure_size(const cli *c, const char *width, const char *dpi, double *width_points,
@@ -103,7 +170,12 @@ int cli_figure_box(const cli *c, const char *page, const char *min_text, const c
 /* Maps a library status to the exit status. */
 int cli_exit_code(int status);
 
-/* Loads all inputs into one model; returns 0 or an exit status. */
+/* Reports every id of --type and --actor that the model lacks, with the
+ * nearest one it has when close ("did you mean"). Returns 0 or EXIT_USAGE. */
+int cli_check_ids(const cli *c, const evg_model *model);
+
+/* Loads all inputs into one model and checks the filter's ids; returns 0 or
+ * an exit status. */
 int cli_load(cli *c, evg_model **model);
 
 int cmd_actors(cli *c, int argc, char **argv);

@@ -11,35 +11,35 @@ int cmd_actors(cli *c, int argc, char **argv)
                *dpi = NULL, *page = NULL, *min_text = NULL, *top = NULL, *min_count = NULL;
     const cli_option extra[] = {
         {"layout", 0, "L", &layout,
-         "auto (default: dot, or fdp past 500 edges),\ndot, neato, fdp, sfdp or circo", NULL},
+         "auto (default: dot, or fdp past 500 edges),\ndot, neato, fdp, sfdp or circo", NULL, 0},
         {"aggregate", 0, "A", &aggregate,
          "an edge per actor, target and type (type,\n"
          "default), per pair with its mix of types (all),\n"
          "or per event (none)",
-         NULL},
+         NULL, 0},
         {"collapse", 0, NULL, &collapse, "fold persons and other members into their top parent",
-         NULL},
-        {"self-loops", 0, NULL, &self_loops, "draw an actor's relations with itself", NULL},
+         NULL, 0},
+        {"self-loops", 0, NULL, &self_loops, "draw an actor's relations with itself", NULL, 0},
         {"by", 0, "P", &by,
          "month, quarter or year: a file per period\n"
          "(FILE-2016-Q1.svg), the same positions in each",
-         NULL},
+         NULL, 0},
         {"no-legend", 0, NULL, &no_legend, "leave out the legend of types, kinds and sources",
-         NULL},
+         NULL, 0},
         {"max-edges", 0, "N", &max_edges, "refuse to draw more edges (default 5000, 0: no cap)",
-         NULL},
+         NULL, 0},
         {"min-count", 0, "N", &min_count,
-         "hide relations of fewer than N events (counted)", NULL},
+         "hide relations of fewer than N events (counted)", NULL, 0},
         {"top", 0, "N", &top,
-         "actors drawn before the rest fold into \"others\"\n(0: as many as fit)", NULL},
+         "actors drawn before the rest fold into \"others\"\n(0: as many as fit)", NULL, 0},
         {"width", 0, "LENGTH", &width,
-         "figure width, such as 25cm (default 17cm)", NULL},
+         "figure width, such as 25cm (default 17cm)", NULL, 0},
         {"page", 0, "PAGE", &page,
          "the box to fit: a4 (default), a4-landscape, letter,\n"
          "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none",
-         NULL},
-        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL},
-        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL},
+         NULL, 0},
+        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL, 0},
+        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL, 0},
     };
     int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
     if (rc)
@@ -84,12 +84,34 @@ int cmd_actors(cli *c, int argc, char **argv)
     if (opts.by != EVG_PERIOD_NONE && strcmp(out.path, "-") == 0)
         return cli_usage_error("actors: --by writes one file per period; give -o FILE, not -o -");
 
+    if (c->plan && (opts.by == EVG_PERIOD_NONE || !c->plan->periods))
+        return cli_plan_single(c);
     evg_model *model;
     if ((rc = cli_load(c, &model)) != 0)
         return rc;
+    if (c->plan) {
+        rc = cli_period_paths(&c->plan->outputs, c, model, &opts, c->output);
+        if (rc == 0)
+            for (size_t i = 0; i < c->read_files.count && rc == 0; i++)
+                rc = cli_list_add(&c->plan->inputs, c->read_files.items[i]) ? EXIT_INVALID : 0;
+        evg_model_free(model);
+        return rc;
+    }
     rc = cli_exit_code(evg_actors_write(model, &opts, &out));
-    if (rc == 0)
-        rc = cli_write_depfile(c, c->output);
+    if (rc == 0 && opts.by == EVG_PERIOD_NONE) {
+        rc = cli_write_depfile(c, &c->output, 1);
+    } else if (rc == 0 && c->depfile) {
+        /* A make rule names the files made: one per period, not -o's name,
+         * and the rule itself, which stands for a set of files a Makefile
+         * cannot name before they are made ("all: fig/q.d"). */
+        cli_list files = {0};
+        rc = cli_period_paths(&files, c, model, &opts, c->output);
+        if (rc == 0 && cli_list_add(&files, c->depfile) != 0)
+            rc = EXIT_INVALID;
+        if (rc == 0)
+            rc = cli_write_depfile(c, files.items, files.count);
+        cli_list_free(&files);
+    }
     evg_model_free(model);
     return rc;
 }

@@ -3,14 +3,17 @@
  *
  * A figure is one line of a dataset's figures.txt (or of the default set),
  * built by running the figure command in-process with the line's options, so
- * a manifest says exactly what a command line would. Each output's signature
- * (evgraph's version, the command line, and the bytes of the dataset's files)
- * is kept in OUT/<dataset>/.evgraph-stamps; an output is stale when the file
- * is missing or its signature differs.
+ * a manifest says exactly what a command line would, confined to the dataset
+ * folder (reads) and its output folder (writes). Each output file's signature
+ * (evgraph itself, the command line, the bytes of the dataset's files and of
+ * the files options name) is kept in OUT/<dataset>/.evgraph-stamps; a file is
+ * stale when it is missing or its signature differs. A dataset that fails is
+ * reported and the others are still built.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli.h"
+#include "manifest.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,18 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MANIFEST_NAME "figures.txt"
 #define STAMPS_NAME ".evgraph-stamps"
-#define MAX_WORDS 64
-
-typedef struct figure {
-    char name[128];
-    char command[16];
-    char formats[64]; /* comma-separated */
-    char *words[MAX_WORDS]; /* options, malloc'd */
-    size_t word_count;
-    unsigned long line; /* in the manifest; 0 for the default set */
-} figure;
 
 typedef struct stamp {
     char *output; /* file name within OUT/<dataset>/ */
@@ -47,12 +39,8 @@ typedef struct build {
     int verbose;
     int progress; /* on a terminal and not quiet */
     size_t done, total;
-    int status;
+    size_t built, up_to_date, failed; /* outputs, for the summary */
 } build;
-
-static const char *const default_manifest =
-    "timeline timeline dot,svg,png,pdf\n"
-    "actors actors dot,svg,png,pdf\n";
 
 /* FNV-1a, 64 bits: enough to notice a change, not meant against malice. */
 static uint64_t hash_bytes(uint64_t h, const void *data, size_t len)
@@ -83,247 +71,6 @@ static uint64_t hash_file(uint64_t h, const char *path)
     return h;
 }
 
-/* "A/B", malloc'd; NULL when out of memory. */
-static char *path_join(const char *a, const char *b)
-{
-    char *p = malloc(strlen(a) + strlen(b) + 2);
-    if (p)
-        sprintf(p, "%s/%s", a, b);
-    return p;
-}
-
-static void free_figures(figure *figures, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        for (size_t k = 0; k < figures[i].word_count; k++)
-            free(figures[i].words[k]);
-    free(figures);
-}
-
-static void manifest_error(const char *file, unsigned long line, size_t column, const char *fmt,
-                           const char *arg)
-{
-    fprintf(stderr, "%s:%lu:%zu: error: ", file, line, column);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
-}
-
-/* Splits a line into words; double quotes group words and "" inside them is
- * a quote. Returns the word count, or -1 after reporting an error. */
-static int split_words(char *line, char **words, size_t *columns, const char *file,
-                       unsigned long line_no)
-{
-    int count = 0;
-    char *p = line;
-    for (;;) {
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p == '\0' || *p == '#')
-            return count;
-        if (count == MAX_WORDS) {
-            manifest_error(file, line_no, (size_t)(p - line) + 1, "%s", "too many words");
-            return -1;
-        }
-        columns[count] = (size_t)(p - line) + 1;
-        char *out = p, *start = p;
-        if (*p == '"') {
-            p++;
-            for (;;) {
-                if (*p == '\0') {
-                    manifest_error(file, line_no, columns[count], "%s", "unterminated quote");
-                    return -1;
-                }
-                if (*p == '"' && p[1] == '"') {
-                    *out++ = '"';
-                    p += 2;
-                } else if (*p == '"') {
-                    p++;
-                    break;
-                } else {
-                    *out++ = *p++;
-                }
-            }
-        } else {
-            while (*p && *p != ' ' && *p != '\t')
-                *out++ = *p++;
-        }
-        char next = *p;
-        *out = '\0';
-        words[count++] = start;
-        if (next == '\0')
-            return count;
-        p++;
-    }
-}
-
-static bool valid_name(const char *name)
-{
-    if (*name == '\0' || *name == '.')
-        return false;
-    for (const char *p = name; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-              *p == '-' || *p == '_' || *p == '.'))
-            return false;
-    return true;
-}
-
-static bool valid_formats(const char *list)
-{
-    char copy[64];
-    if (strlen(list) >= sizeof copy || *list == '\0')
-        return false;
-    strcpy(copy, list);
-    for (char *save = NULL, *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
-        evg_format format;
-        if (evg_format_parse(&format, f) != 0)
-            return false;
-    }
-    return true;
-}
-
-/* Parses a manifest's text (modified in place). Returns 0 or -1 after
- * printing every error. */
-static int parse_manifest(figure **out, size_t *count, char *text, const char *file)
-{
-    figure *figures = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    unsigned long line_no = 0;
-    for (char *line = text; line && *line;) {
-        char *newline = strchr(line, '\n');
-        if (newline)
-            *newline = '\0';
-        size_t len = strlen(line);
-        if (len && line[len - 1] == '\r')
-            line[len - 1] = '\0';
-        line_no++;
-        char *words[MAX_WORDS];
-        size_t columns[MAX_WORDS];
-        int w = split_words(line, words, columns, file, line_no);
-        if (w < 0) {
-            rc = -1;
-        } else if (w > 0 && w < 3) {
-            manifest_error(file, line_no, 1, "%s",
-                           "expected NAME COMMAND FORMATS [OPTIONS...], e.g. 'timeline timeline "
-                           "svg,png --title \"...\"'");
-            rc = -1;
-        } else if (w >= 3) {
-            bool ok = true;
-            if (!valid_name(words[0]) || strlen(words[0]) >= sizeof figures->name) {
-                manifest_error(file, line_no, columns[0],
-                               "invalid figure name '%s' (letters, digits, '-', '_' and '.')",
-                               words[0]);
-                ok = false;
-            }
-            if (strcmp(words[1], "timeline") != 0 && strcmp(words[1], "actors") != 0) {
-                manifest_error(file, line_no, columns[1],
-                               "unknown figure command '%s' (expected timeline or actors)",
-                               words[1]);
-                ok = false;
-            }
-            if (!valid_formats(words[2])) {
-                manifest_error(file, line_no, columns[2],
-                               "invalid formats '%s' (expected a comma-separated list of dot, "
-                               "svg, png, pdf)",
-                               words[2]);
-                ok = false;
-            }
-            for (int k = 3; k < w && ok; k++) {
-                if (strcmp(words[k], "-o") == 0 || strncmp(words[k], "--output", 8) == 0 ||
-                    strcmp(words[k], "-T") == 0 || strncmp(words[k], "--format", 8) == 0) {
-                    manifest_error(file, line_no, columns[k],
-                                   "option '%s' is set by the build (NAME and FORMATS say it)",
-                                   words[k]);
-                    ok = false;
-                }
-            }
-            for (size_t k = 0; k < n && ok; k++) {
-                if (strcmp(figures[k].name, words[0]) == 0) {
-                    manifest_error(file, line_no, columns[0], "figure '%s' is declared twice",
-                                   words[0]);
-                    ok = false;
-                }
-            }
-            if (!ok) {
-                rc = -1;
-            } else {
-                if (n == cap) {
-                    cap = cap ? cap * 2 : 8;
-                    figure *bigger = realloc(figures, cap * sizeof *figures);
-                    if (bigger == NULL) {
-                        free_figures(figures, n);
-                        return -1;
-                    }
-                    figures = bigger;
-                }
-                figure *f = &figures[n++];
-                memset(f, 0, sizeof *f);
-                strcpy(f->name, words[0]);
-                strcpy(f->command, words[1]);
-                strcpy(f->formats, words[2]);
-                f->line = line_no;
-                for (int k = 3; k < w; k++) {
-                    f->words[f->word_count] = malloc(strlen(words[k]) + 1);
-                    if (f->words[f->word_count] == NULL) {
-                        free_figures(figures, n);
-                        return -1;
-                    }
-                    strcpy(f->words[f->word_count++], words[k]);
-                }
-            }
-        }
-        line = newline ? newline + 1 : NULL;
-    }
-    if (rc) {
-        free_figures(figures, n);
-        return -1;
-    }
-    *out = figures;
-    *count = n;
-    return 0;
-}
-
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, len = 0, got;
-    char *text = malloc(cap);
-    while (text && (got = fread(text + len, 1, cap - len - 1, f)) > 0) {
-        len += got;
-        if (len + 1 == cap) {
-            char *bigger = realloc(text, cap *= 2);
-            if (bigger == NULL)
-                free(text);
-            text = bigger;
-        }
-    }
-    fclose(f);
-    if (text)
-        text[len] = '\0';
-    return text;
-}
-
-static int load_manifest(figure **out, size_t *count, const char *dataset)
-{
-    char *path = path_join(dataset, MANIFEST_NAME);
-    if (path == NULL)
-        return -1;
-    char *text = read_text(path);
-    if (text == NULL && errno != ENOENT) {
-        fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
-        free(path);
-        return -1;
-    }
-    if (text == NULL && (text = malloc(strlen(default_manifest) + 1)) != NULL)
-        strcpy(text, default_manifest);
-    int rc = text ? parse_manifest(out, count, text, path) : -1;
-    free(text);
-    free(path);
-    return rc;
-}
-
 static int compare_stamps(const void *a, const void *b)
 {
     return strcmp(((const stamp *)a)->output, ((const stamp *)b)->output);
@@ -341,8 +88,8 @@ static void free_stamps(stamp *stamps, size_t count)
 static stamp *read_stamps(const char *dir, size_t *count)
 {
     *count = 0;
-    char *path = path_join(dir, STAMPS_NAME);
-    char *text = path ? read_text(path) : NULL;
+    char *path = manifest_path_join(dir, STAMPS_NAME);
+    char *text = path ? manifest_read_text(path) : NULL;
     free(path);
     if (text == NULL)
         return NULL;
@@ -352,7 +99,8 @@ static stamp *read_stamps(const char *dir, size_t *count)
          line = strtok_r(NULL, "\n", &save)) {
         char name[256];
         unsigned long long signature;
-        if (sscanf(line, "%255s %llx", name, &signature) != 2)
+        /* The header is a comment, not a stamp. */
+        if (line[0] == '#' || sscanf(line, "%255s %llx", name, &signature) != 2)
             continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
@@ -412,54 +160,54 @@ static int write_stamps(const char *dir, stamp *stamps, size_t count, cli *c)
     for (size_t i = 0; i < count; i++)
         len += (size_t)snprintf(text + len, cap - len, "%s %016llx\n", stamps[i].output,
                                 (unsigned long long)stamps[i].signature);
-    char *path = path_join(dir, STAMPS_NAME);
+    char *path = manifest_path_join(dir, STAMPS_NAME);
     int rc = path ? evg_write_file(path, text, len, cli_print_diag, c) : -1;
     free(path);
     free(text);
     return rc;
 }
 
-static bool has_option(const figure *f, const char *name)
+/* The status line: on a terminal one line, rewritten as the build goes. */
+static void clear_progress(const build *b)
 {
-    size_t len = strlen(name);
-    for (size_t i = 0; i < f->word_count; i++)
-        if (strncmp(f->words[i], name, len) == 0 && (f->words[i][len] == '\0' || f->words[i][len] == '='))
-            return true;
-    return false;
+    if (b->progress)
+        fputs("\r\033[K", stderr);
 }
 
-static void show_progress(build *b, const char *dataset, const char *output)
+static void show_progress(const build *b, const char *dataset, const char *output)
 {
-    b->done++;
     if (b->progress)
         fprintf(stderr, "\r\033[K[%zu/%zu] %s: %s", b->done, b->total, dataset, output);
 }
 
-/* Runs `evgraph COMMAND DATASET -o PATH -T FORMAT OPTIONS...` in-process. */
-static int run_figure(const figure *f, const char *dataset, const char *path,
-                      const char *format)
+/* The argv of `evgraph COMMAND DATASET -o PATH -T FORMAT -q OPTIONS...`, and
+ * the manifest column of each word (0 for the words the build adds). */
+enum { FIXED_WORDS = 8 };
+static int figure_argv(char **argv, size_t *columns, const figure *f, const char *dataset,
+                       const char *path, const char *format)
 {
-    char *argv[MAX_WORDS + 10];
     int argc = 0;
-    argv[argc++] = "evgraph";
-    argv[argc++] = (char *)f->command;
-    argv[argc++] = (char *)dataset;
-    argv[argc++] = "-o";
-    argv[argc++] = (char *)path;
-    argv[argc++] = "-T";
-    argv[argc++] = (char *)format;
-    /* The dataset's warnings were shown when it was validated. */
-    argv[argc++] = "-q";
-    for (size_t i = 0; i < f->word_count; i++)
-        argv[argc++] = f->words[i];
+    const char *fixed[FIXED_WORDS] = {"evgraph", f->command, dataset, "-o", path, "-T", format,
+                                      /* The dataset's warnings were shown when it was
+                                       * validated. */
+                                      "-q"};
+    for (; argc < FIXED_WORDS; argc++) {
+        argv[argc] = (char *)fixed[argc];
+        columns[argc] = 0;
+    }
+    for (size_t i = 0; i < f->word_count; i++, argc++) {
+        argv[argc] = f->words[i];
+        columns[argc] = f->columns[i];
+    }
     argv[argc] = NULL;
-    return cli_run(argc, argv);
+    return argc;
 }
 
 typedef struct dataset_state {
     const char *dataset; /* the path given to the figure commands */
     const char *name;    /* the folder's own name */
     char *dir;           /* OUT/<name> */
+    char *manifest;      /* DATASET/figures.txt, for messages */
     uint64_t inputs;     /* signature of the dataset's files */
     stamp *stamps;
     size_t stamp_count;
@@ -469,14 +217,39 @@ typedef struct dataset_state {
     bool invalid;
 } dataset_state;
 
+/* Runs a figure's command line in plan mode, confined to the dataset and
+ * its output folder: what it would write and read, or placed errors. */
+static int plan_figure(cli_plan *plan, const dataset_state *d, const figure *f, const char *path,
+                       const char *format)
+{
+    char *argv[MAX_WORDS + FIXED_WORDS + 1];
+    size_t columns[MAX_WORDS + FIXED_WORDS + 1];
+    int argc = figure_argv(argv, columns, f, d->dataset, path, format);
+    cli_sandbox sandbox = {d->dataset, d->dir, d->manifest, f->line, columns};
+    return cli_plan_run(plan, &sandbox, argc, argv);
+}
+
+/* Runs the figure's command line in-process, confined as when planned. */
+static int run_figure(const dataset_state *d, const figure *f, const char *path,
+                      const char *format)
+{
+    char *argv[MAX_WORDS + FIXED_WORDS + 1];
+    size_t columns[MAX_WORDS + FIXED_WORDS + 1];
+    int argc = figure_argv(argv, columns, f, d->dataset, path, format);
+    cli_sandbox sandbox = {d->dataset, d->dir, d->manifest, f->line, columns};
+    cli_plan *no_plan = NULL;
+    return cli_plan_run(no_plan, &sandbox, argc, argv);
+}
+
 /* Loads the dataset once before its first stale figure, so invalid data is
  * reported once, not once per figure, and no figure is attempted. */
 static int validate_once(build *b, dataset_state *d)
 {
     if (d->validated)
-        return 0;
+        return d->invalid ? EXIT_INVALID : 0;
     d->validated = true;
     evg_model *model;
+    clear_progress(b);
     int rc = evg_load(&model, &d->dataset, 1, &b->c->load);
     evg_model_free(model);
     if (rc) {
@@ -486,93 +259,147 @@ static int validate_once(build *b, dataset_state *d)
     return 0;
 }
 
-static int make_dirs(const build *b, dataset_state *d)
+static int make_dir(const char *dir)
 {
-    if (d->made_dir)
-        return 0;
-    const char *dirs[] = {b->out_dir, d->dir};
-    for (size_t i = 0; i < 2; i++) {
-        if (mkdir(dirs[i], 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "%s: error: cannot create: %s\n", dirs[i], strerror(errno));
-            return EXIT_INVALID;
-        }
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        cli_error(dir, 0, 0, "cannot create: %s", strerror(errno));
+        return EXIT_INVALID;
     }
-    d->made_dir = true;
     return 0;
 }
 
-/* Checks one output of one figure and rebuilds it when stale. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Checks one output of one figure (with --by, the files of its periods) and
+ * rebuilds it when stale. */
 static int build_output(build *b, dataset_state *d, const figure *f, const char *format)
 {
     char output[256];
     snprintf(output, sizeof output, "%s.%s", f->name, format);
-    char *path = path_join(d->dir, output);
+    char *path = manifest_path_join(d->dir, output);
     if (path == NULL)
         return EXIT_INVALID;
+    b->done++;
+    show_progress(b, d->name, output);
+    int rc = 0;
+    /* The files it writes are known once the data is: with --by, one per
+     * period that has events. */
+    cli_plan plan = {.periods = true};
+    if ((rc = validate_once(b, d)) != 0 && !b->check)
+        goto done;
+    if (rc == 0 && (rc = plan_figure(&plan, d, f, path, format)) != 0) {
+        clear_progress(b);
+        goto done;
+    }
     uint64_t signature = hash_string(d->inputs, f->command);
     signature = hash_string(signature, format);
     for (size_t k = 0; k < f->word_count; k++)
         signature = hash_string(signature, f->words[k]);
-    stamp *s = find_stamp(d->stamps, d->stamp_count, output);
-    /* With --by the files are named by period: the stamp alone tells whether
-     * they were made. */
-    struct stat st;
-    bool present = has_option(f, "--by") || stat(path, &st) == 0;
-    bool fresh = !b->force && s && s->signature == signature && present;
-    const char *sep = b->progress ? "\n" : "";
-    int rc = 0;
-    show_progress(b, d->name, output);
+    /* Files named by options (--css, --type-map, --actor-map) count too. */
+    for (size_t k = 0; k < plan.inputs.count; k++)
+        signature = hash_file(signature, plan.inputs.items[k]);
+    bool fresh = !b->force && plan.outputs.count > 0 && !d->invalid;
+    for (size_t k = 0; k < plan.outputs.count && fresh; k++) {
+        struct stat st;
+        stamp *s = find_stamp(d->stamps, d->stamp_count, base_name(plan.outputs.items[k]));
+        fresh = s && s->signature == signature && stat(plan.outputs.items[k], &st) == 0;
+    }
     if (fresh) {
-        if (b->verbose)
-            fprintf(stderr, "%s%s: up to date\n", sep, path);
+        b->up_to_date++;
+        if (b->verbose) {
+            clear_progress(b);
+            for (size_t k = 0; k < plan.outputs.count; k++)
+                fprintf(stderr, "%s: up to date\n", plan.outputs.items[k]);
+        }
     } else if (b->check) {
-        fprintf(stderr, "%s%s: %s\n", sep, path, present ? "out of date" : "missing");
+        clear_progress(b);
         rc = EXIT_INVALID;
-    } else if (d->invalid) {
-        rc = EXIT_INVALID;
-    } else if ((rc = validate_once(b, d)) == 0 && (rc = make_dirs(b, d)) == 0) {
-        fputs(sep, stderr);
-        rc = run_figure(f, d->dataset, path, format);
-        if (rc == 0) {
+        if (d->invalid)
+            fprintf(stderr, "%s: cannot be built (invalid data)\n", path);
+        if (plan.outputs.count == 0 && !d->invalid)
+            fprintf(stderr, "%s: missing (no period has events)\n", path);
+        /* Each stale file by its name; those of --by are rebuilt together. */
+        for (size_t k = 0; k < plan.outputs.count; k++) {
+            struct stat st;
+            bool present = stat(plan.outputs.items[k], &st) == 0;
+            stamp *s = find_stamp(d->stamps, d->stamp_count, base_name(plan.outputs.items[k]));
+            if (!present || !s || s->signature != signature)
+                fprintf(stderr, "%s: %s\n", plan.outputs.items[k],
+                        present ? "out of date" : "missing");
+        }
+    } else if ((rc = make_dir(d->dir)) == 0) {
+        clear_progress(b);
+        rc = run_figure(d, f, path, format);
+        for (size_t k = 0; k < plan.outputs.count && rc == 0; k++) {
             if (b->verbose)
-                fprintf(stderr, "%s: built\n", path);
-            rc = set_stamp(&d->stamps, &d->stamp_count, output, signature) ? EXIT_INVALID : 0;
+                fprintf(stderr, "%s: built\n", plan.outputs.items[k]);
+            rc = set_stamp(&d->stamps, &d->stamp_count, base_name(plan.outputs.items[k]),
+                           signature)
+                     ? EXIT_INVALID
+                     : 0;
             d->changed = true;
         }
+        b->built += rc == 0;
     }
+done:
+    if (rc)
+        b->failed++;
+    cli_list_free(&plan.outputs);
+    cli_list_free(&plan.inputs);
     free(path);
     return rc;
 }
 
-static int build_dataset(build *b, const char *dataset, const figure *figures, size_t count,
-                         uint64_t inputs)
+static int build_dataset(build *b, dataset_state *d, const figure *figures, size_t count)
 {
-    const char *name = strrchr(dataset, '/');
-    dataset_state d = {.dataset = dataset, .name = name ? name + 1 : dataset, .inputs = inputs};
-    if ((d.dir = path_join(b->out_dir, d.name)) == NULL)
-        return EXIT_INVALID;
-    d.stamps = read_stamps(d.dir, &d.stamp_count);
+    d->stamps = read_stamps(d->dir, &d->stamp_count);
     int status = 0;
     for (size_t i = 0; i < count; i++) {
         char formats[64];
         strcpy(formats, figures[i].formats);
         for (char *save = NULL, *format = strtok_r(formats, ",", &save); format;
              format = strtok_r(NULL, ",", &save)) {
-            int rc = build_output(b, &d, &figures[i], format);
+            int rc = build_output(b, d, &figures[i], format);
             status = status ? status : rc;
         }
     }
     /* Stamps are written even after a failure: what was built stays known. */
-    if (d.changed && write_stamps(d.dir, d.stamps, d.stamp_count, b->c) != 0)
+    if (d->changed && write_stamps(d->dir, d->stamps, d->stamp_count, b->c) != 0)
         status = EXIT_INVALID;
-    free_stamps(d.stamps, d.stamp_count);
-    free(d.dir);
+    free_stamps(d->stamps, d->stamp_count);
+    d->stamps = NULL;
+    return status;
+}
+
+/* Checks every figure line of a manifest as a command line, within the
+ * folders it may reach, before anything is built: all its errors at once. */
+static int check_manifest(dataset_state *d, const figure *figures, size_t count)
+{
+    int status = 0;
+    for (size_t i = 0; i < count; i++) {
+        char format[16];
+        snprintf(format, sizeof format, "%.*s", (int)strcspn(figures[i].formats, ","),
+                 figures[i].formats);
+        char output[256];
+        snprintf(output, sizeof output, "%s.%s", figures[i].name, format);
+        char *path = manifest_path_join(d->dir, output);
+        cli_plan plan = {.periods = false};
+        int rc = path ? plan_figure(&plan, d, &figures[i], path, format) : EXIT_INVALID;
+        cli_list_free(&plan.outputs);
+        cli_list_free(&plan.inputs);
+        free(path);
+        status = status ? status : rc;
+    }
     return status;
 }
 
 static int is_dataset(const char *dir)
 {
-    char *path = path_join(dir, "events.csv");
+    char *path = manifest_path_join(dir, "events.csv");
     struct stat st;
     int found = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
     free(path);
@@ -600,14 +427,14 @@ static char **find_datasets(const char *root, size_t *count)
     }
     DIR *dir = opendir(root);
     if (dir == NULL) {
-        fprintf(stderr, "%s: error: cannot open: %s\n", root, strerror(errno));
+        cli_error(root, 0, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct dirent *entry;
     while ((entry = readdir(dir)) != NULL) {
         if (entry->d_name[0] == '.')
             continue;
-        char *path = path_join(root, entry->d_name);
+        char *path = manifest_path_join(root, entry->d_name);
         if (path == NULL || !is_dataset(path)) {
             free(path);
             continue;
@@ -623,7 +450,7 @@ static char **find_datasets(const char *root, size_t *count)
     }
     closedir(dir);
     if (*count == 0)
-        fprintf(stderr, "%s: error: no dataset here (a folder holding events.csv)\n", root);
+        cli_error(root, 0, 0, "no dataset here (a folder holding events.csv)");
     qsort(list, *count, sizeof *list, compare_names);
     return list;
 }
@@ -632,11 +459,10 @@ int cmd_build(cli *c, int argc, char **argv)
 {
     const char *force = NULL, *check = NULL, *verbose = NULL, *out_dir = NULL;
     const cli_option options[] = {
-        {"force", 0, NULL, &force, "rebuild every figure, up to date or not", NULL},
-        {"check", 0, NULL, &check,
-         "build nothing; list stale figures, exit 1 if any", NULL},
-        {"verbose", 'v', NULL, &verbose, "name every figure built or skipped", NULL},
-        {"out", 0, "DIR", &out_dir, "write into DIR/<dataset>/ (default out)", NULL},
+        {"force", 0, NULL, &force, "rebuild every figure, up to date or not", NULL, 0},
+        {"check", 0, NULL, &check, "build nothing; list stale figures, exit 1 if any", NULL, 0},
+        {"verbose", 'v', NULL, &verbose, "name every file built or up to date", NULL, 0},
+        {"out", 0, "DIR", &out_dir, "write into DIR/<dataset>/ (default out)", NULL, 0},
     };
     int rc = cli_parse(c, argc, argv, 0, options, sizeof options / sizeof options[0]);
     if (rc)
@@ -663,39 +489,62 @@ int cmd_build(cli *c, int argc, char **argv)
                .progress = !c->quiet && isatty(STDERR_FILENO)};
     figure **figures = calloc(dataset_count, sizeof *figures);
     size_t *counts = calloc(dataset_count, sizeof *counts);
-    int status = figures && counts ? 0 : EXIT_INVALID;
-    for (size_t i = 0; i < dataset_count && figures && counts; i++) {
-        if (load_manifest(&figures[i], &counts[i], datasets[i]) != 0) {
-            status = EXIT_INVALID;
+    dataset_state *states = calloc(dataset_count, sizeof *states);
+    int status = figures && counts && states ? 0 : EXIT_INVALID;
+    if (status == 0 && !b.check)
+        status = make_dir(b.out_dir);
+    /* A rebuilt evgraph may draw differently: its own bytes are part of every
+     * signature (read once; where /proc is missing, the version alone). */
+    uint64_t program = hash_file(14695981039346656037u, "/proc/self/exe");
+    /* Every manifest is read and checked first, so that all their errors are
+     * reported at once; a dataset with a bad one is left out, the others are
+     * built. */
+    for (size_t i = 0; i < dataset_count && status == 0; i++) {
+        dataset_state *d = &states[i];
+        d->dataset = datasets[i];
+        d->name = base_name(datasets[i]);
+        d->dir = manifest_path_join(b.out_dir, d->name);
+        d->manifest = manifest_path_join(datasets[i], MANIFEST_NAME);
+        if (d->dir == NULL || d->manifest == NULL ||
+            manifest_load(&figures[i], &counts[i], datasets[i]) != 0 ||
+            check_manifest(d, figures[i], counts[i]) != 0) {
+            d->invalid = true;
+            b.failed++;
             continue;
         }
         for (size_t k = 0; k < counts[i]; k++)
             for (const char *p = figures[i][k].formats; p; p = strchr(p + 1, ','))
                 b.total++;
-    }
-    /* A rebuilt evgraph may draw differently: its own bytes are part of every
-     * signature (read once; where /proc is missing, the version alone). */
-    uint64_t program = hash_file(14695981039346656037u, "/proc/self/exe");
-    for (size_t i = 0; i < dataset_count && status == 0; i++) {
         /* The signature of what every figure of the dataset reads. */
         uint64_t inputs = hash_string(program, "evgraph " EVG_VERSION);
         const char *parts[] = {"events.csv", "actors.csv", "types.csv"};
         for (size_t k = 0; k < 3; k++) {
-            char *path = path_join(datasets[i], parts[k]);
+            char *path = manifest_path_join(datasets[i], parts[k]);
             inputs = path ? hash_file(inputs, path) : 0;
             free(path);
         }
-        int ds = build_dataset(&b, datasets[i], figures[i], counts[i], inputs);
-        if (ds && !status)
-            status = ds;
+        d->inputs = inputs;
     }
-    if (b.progress && b.done)
-        fputc('\n', stderr);
+    for (size_t i = 0; i < dataset_count && states && figures && counts; i++)
+        if (!states[i].invalid && build_dataset(&b, &states[i], figures[i], counts[i]) != 0)
+            status = status ? status : EXIT_INVALID;
+    for (size_t i = 0; i < dataset_count && states; i++)
+        if (states[i].invalid)
+            status = status ? status : EXIT_INVALID;
+    clear_progress(&b);
+    if ((b.progress || b.verbose) && !c->quiet)
+        fprintf(stderr, "evgraph build: %zu built, %zu up to date, %zu failed\n", b.built,
+                b.up_to_date, b.failed);
     for (size_t i = 0; i < dataset_count; i++) {
         if (figures && figures[i])
-            free_figures(figures[i], counts[i]);
+            manifest_free(figures[i], counts[i]);
+        if (states) {
+            free(states[i].dir);
+            free(states[i].manifest);
+        }
         free(datasets[i]);
     }
+    free(states);
     free(figures);
     free(counts);
     free(datasets);

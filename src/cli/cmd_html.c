@@ -8,10 +8,20 @@ int cmd_html(cli *c, int argc, char **argv)
     int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, NULL, 0);
     if (rc)
         return rc;
-    if (c->output == NULL)
-        return cli_usage_error("html: no output given (-o FILE, or -o - for standard output)");
     if (c->format_name && strcmp(c->format_name, "html") != 0)
         return cli_usage_error("html: writes HTML only, not '%s'", c->format_name);
+    if (c->output == NULL && c->format_name)
+        c->output = "-";
+    if (c->output == NULL)
+        return cli_usage_error("html: no output given (-o FILE, or -o - for standard output)");
+    evg_format figure_format;
+    if (strcmp(c->output, "-") != 0 && evg_format_from_path(&figure_format, c->output) == 0)
+        return cli_usage_error("html: writes a web page, not %s: name it .html, or draw the "
+                               "figure with 'evgraph timeline' or 'evgraph actors'",
+                               evg_format_name(figure_format));
+    if (c->depfile && strcmp(c->depfile, "-") == 0 && strcmp(c->output, "-") == 0)
+        return cli_usage_error("html: -M - would put the make rule into the page on standard "
+                               "output; give -M FILE");
     /* Options of the SVG figures that mean nothing for a whole page: its
      * ids are fixed (timeline-, actors-, event-) and its figures always
      * scale to its width. Refused rather than quietly ignored. */
@@ -25,6 +35,8 @@ int cmd_html(cli *c, int argc, char **argv)
     out.path = c->output;
     out.diag = cli_print_diag;
     out.diag_payload = c;
+    if (c->plan)
+        return cli_plan_single(c);
     evg_html_opts opts = EVG_HTML_OPTS_INIT;
     opts.filter = c->filter;
     opts.title = c->title;
@@ -35,6 +47,6 @@ int cmd_html(cli *c, int argc, char **argv)
     rc = cli_exit_code(evg_html_write(model, &opts, &out));
     evg_model_free(model);
     if (rc == 0)
-        rc = cli_write_depfile(c, c->output);
+        rc = cli_write_depfile(c, &c->output, 1);
     return rc;
 }

@@ -30,21 +30,21 @@ int cmd_timeline(cli *c, int argc, char **argv)
     const char *lanes = NULL, *scale = NULL, *bin = NULL, *dpi = NULL, *width = NULL,
                *keep_gaps = NULL, *page = NULL, *min_text = NULL, *top = NULL;
     const cli_option extra[] = {
-        {"lanes", 0, "L", &lanes, "actor (default), type, location or none", NULL},
-        {"scale", 0, "S", &scale, "proportional (default) or ordinal", NULL},
-        {"bin", 0, "B", &bin, "auto (default), day, week, month, year or none", NULL},
+        {"lanes", 0, "L", &lanes, "actor (default), type, location or none", NULL, 0},
+        {"scale", 0, "S", &scale, "proportional (default) or ordinal", NULL, 0},
+        {"bin", 0, "B", &bin, "auto (default), day, week, month, year or none", NULL, 0},
         {"keep-gaps", 0, NULL, &keep_gaps,
-         "do not cut long empty stretches out of the time axis", NULL},
+         "do not cut long empty stretches out of the time axis", NULL, 0},
         {"width", 0, "LENGTH", &width,
-         "figure width, such as 25cm (default 17cm)", NULL},
+         "figure width, such as 25cm (default 17cm)", NULL, 0},
         {"page", 0, "PAGE", &page,
          "the box to fit: a4 (default), a4-landscape, letter,\n"
          "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none",
-         NULL},
-        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL},
+         NULL, 0},
+        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL, 0},
         {"top", 0, "N", &top, "lanes drawn before the rest fold into one\n(default 0: as many as fit)",
-         NULL},
-        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL},
+         NULL, 0},
+        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL, 0},
     };
     int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
     if (rc)
@@ -92,12 +92,14 @@ int cmd_timeline(cli *c, int argc, char **argv)
     evg_output out;
     if ((rc = cli_output(c, &out)) != 0)
         return rc;
+    if (c->plan)
+        return cli_plan_single(c);
     evg_model *model;
     if ((rc = cli_load(c, &model)) != 0)
         return rc;
     rc = cli_exit_code(evg_timeline_write(model, &opts, &out));
     evg_model_free(model);
     if (rc == 0)
-        rc = cli_write_depfile(c, c->output);
+        rc = cli_write_depfile(c, &c->output, 1);
     return rc;
 }

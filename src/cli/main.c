@@ -28,6 +28,18 @@ static const struct {
 };
 enum { COMMAND_COUNT = sizeof commands / sizeof commands[0] };
 
+/* "unknown command", with the nearest command when one is close. */
+static int unknown_command(const char *name)
+{
+    const char *names[COMMAND_COUNT];
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        names[i] = commands[i].name;
+    const char *near = cli_nearest(name, names, COMMAND_COUNT);
+    if (near)
+        return cli_usage_error("unknown command '%s' (did you mean '%s'?)", name, near);
+    return cli_usage_error("unknown command '%s'", name);
+}
+
 static void print_commands(void)
 {
     printf("usage: evgraph COMMAND [options] DATASET...\n"
@@ -47,7 +59,7 @@ static void print_commands(void)
            "\nexit status: 0 success, 1 invalid input or failed output, 2 usage error\n");
 }
 
-int cli_run(int argc, char **argv)
+static int run_command(int argc, char **argv, const cli_sandbox *sandbox, cli_plan *plan)
 {
     if (argc < 2)
         return cli_usage_error("no command given");
@@ -67,7 +79,7 @@ int cli_run(int argc, char **argv)
         printf("evgraph %s\n", EVG_VERSION);
         return 0;
     }
-    cli c = {.command = argv[1], .load = EVG_LOAD_OPTS_INIT};
+    cli c = {.command = argv[1], .load = EVG_LOAD_OPTS_INIT, .sandbox = sandbox, .plan = plan};
     c.load.diag = cli_print_diag;
     c.load.diag_payload = &c;
     int rc = -1;
@@ -78,12 +90,27 @@ int cli_run(int argc, char **argv)
             rc = commands[i].run(&c, argc, argv);
         }
     if (rc < 0)
-        rc = cli_usage_error("unknown command '%s'", argv[1]);
+        rc = unknown_command(argv[1]);
     if (rc == CLI_HELP_SHOWN)
         rc = 0;
     free(c.inputs);
-    free(c.date_formats.items);
     free(c.css_text);
+    cli_list_free(&c.date_formats);
+    cli_list_free(&c.read_files);
+    cli_list_free(&c.owned);
+    return rc;
+}
+
+int cli_run(int argc, char **argv)
+{
+    return run_command(argc, argv, NULL, NULL);
+}
+
+int cli_plan_run(cli_plan *plan, const cli_sandbox *sandbox, int argc, char **argv)
+{
+    cli_usage_place(sandbox);
+    int rc = run_command(argc, argv, sandbox, plan);
+    cli_usage_place(NULL);
     return rc;
 }
 
@@ -103,7 +130,7 @@ int main(int argc, char **argv)
     signal(SIGHUP, on_termination);
     int rc = cli_run(argc, argv);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "evgraph: error: cannot write to standard output\n");
+        cli_error(NULL, 0, 0, "cannot write to standard output");
         rc = rc ? rc : EXIT_INVALID;
     }
     return rc;

@@ -228,21 +228,37 @@ static void test_acled_dates(void)
     CHECK_STR(date_text(&event(m, "D7")->date), "2016-09");
     evg_model_free(m);
 
-    /* Dates an export can get wrong, each reported where it stands. */
-    m = load_text("event_id_cnty,event_date,time_precision,event_type,actor1\n"
-                  "B1,2016-13-01,1,Battles,A\n"
-                  "B2,32 August 2016,1,Battles,A\n"
-                  "B3,15.08.2016,1,Battles,A\n"
-                  "B4,15 Agust 2016,1,Battles,A\n"
-                  "B5,29/02/2015,1,Battles,A\n"
-                  "B6,15 August 2016,4,Battles,A\n",
-                  &opts, EVG_EINVAL);
+    /* Dates an export can get wrong, each reported where it stands: the
+     * row is skipped with a warning, or, under strict, an error. */
+    const char *bad_dates = "event_id_cnty,event_date,time_precision,event_type,actor1\n"
+                            "B1,2016-13-01,1,Battles,A\n"
+                            "B2,32 August 2016,1,Battles,A\n"
+                            "B3,15.08.2016,1,Battles,A\n"
+                            "B4,15 Agust 2016,1,Battles,A\n"
+                            "B5,29/02/2015,1,Battles,A\n"
+                            "B6,15 August 2016,4,Battles,A\n";
+    m = load_text(bad_dates, &opts, 0);
+    CHECK_INT(c.errors, 0);
+    CHECK_INT(c.warnings, 5);
+    CHECK(has(&c, "2:4: warning: invalid ACLED event_date '2016-13-01' (expected 2016-08-15, 15 "
+                  "August 2016, 15-Aug-2016, 15/08/2016 or 8/15/2016) (row skipped)"));
+    CHECK(has(&c, "7:19: warning: time_precision '4' is not 1 (day), 2 (week) or 3 (month) "
+                  "(value dropped)"));
+    CHECK(has(&c, "0:0: note: 6 rows: 2 events, 4 rows skipped, 1 value dropped (first at "
+                  "x:2:4)"));
+    if (m) {
+        CHECK_INT(evg_model_event_count(m), 2);
+        CHECK_STR(date_text(&event(m, "B3")->date), "2016-08-15"); /* 15.08.2016: day-first */
+        CHECK_STR(date_text(&event(m, "B6")->date), "2016-08-15");
+        evg_model_free(m);
+    }
+    opts = opts_for(&c);
+    opts.strict = true;
+    m = load_text(bad_dates, &opts, EVG_EINVAL);
     CHECK(m == NULL);
-    CHECK_INT(c.errors, 6);
-    CHECK(has(&c, "2:4: error: invalid ACLED event_date '2016-13-01' (expected 2016-08-15, 15 "
-                  "August 2016, 15-August-2016, 15/08/2016 or 15-08-2016)"));
+    CHECK_INT(c.errors, 5);
     CHECK(has(&c, "6:4: error: invalid ACLED event_date '29/02/2015' (expected 2016-08-15, 15 "
-                  "August 2016, 15-August-2016, 15/08/2016 or 15-08-2016)"));
+                  "August 2016, 15-Aug-2016, 15/08/2016 or 8/15/2016)"));
     CHECK(has(&c, "7:19: error: time_precision '4' is not 1 (day), 2 (week) or 3 (month)"));
 }
 
@@ -337,7 +353,7 @@ static void test_icews(void)
     CHECK_STR(date_text(&e->date), "2016-06-18");
     CHECK_STR(actor_name(m, e->actor), "Sergey Shoygu");
     CHECK_STR(actor_name(m, e->targets[0]), "Bashar al-Assad");
-    CHECK_STR(e->title, "Make a visit");
+    CHECK_STR(e->title, "Sergey Shoygu Make a visit Bashar al-Assad (Damascus)");
     CHECK_STR(e->source, "Financial Tribune");
     CHECK_STR(e->location, "Damascus, Dimashq, Syria");
     CHECK_STR(type_of(m, event(m, "27591002")), "visit");
@@ -505,7 +521,7 @@ static void test_detection_and_errors(void)
     CHECK(has(&c, "1:1: error: missing required column 'CAMEO Code' of an ICEWS event file"));
     opts.input_format = EVG_INPUT_ICEWS;
     m = load_text("EventID\tDate\n1\t2\n", &opts, EVG_EINVAL);
-    CHECK(has(&c, "1:1: error: missing required column 'Event ID' of an ICEWS event file"));
+    CHECK(has(&c, "1:1: error: missing required column 'Event Date' of an ICEWS event file"));
 
     /* Auto-detection needs no option, also for a header in capitals. */
     opts = opts_for(&c);
@@ -532,6 +548,7 @@ static void test_detection_and_errors(void)
     }
     strcat(gdelt, "7003\t20160815\n");
     opts = opts_for(&c);
+    opts.strict = true;
     m = load_text(gdelt, &opts, EVG_EINVAL);
     CHECK_INT(c.errors, 3);
     CHECK(has(&c, "1:6: error: invalid SQLDATE '2016081' (expected YYYYMMDD)"));
@@ -543,10 +560,16 @@ static void test_detection_and_errors(void)
     m = load_text("Event ID\tEvent Date\tSource Name\tCAMEO Code\n"
                   "1\t16-09-2016\tA\t042\n"
                   "2\t2016-09-16\tA\t43\n"
-                  "3\t2016-09-16\tA\t871\n",
-                  &opts, EVG_EINVAL);
-    CHECK(has(&c, "2:3: error: invalid Event Date '16-09-2016' (expected YYYY-MM-DD)"));
-    CHECK_INT(c.errors, 1); /* 43 and 871 lost a leading zero: restored */
+                  "3\t2016-09-16\tA\t871\n"
+                  "4\tSeptember 2016\tA\t042\n",
+                  &opts, 0);
+    CHECK(has(&c, "5:3: warning: invalid Event Date 'September 2016' (expected YYYY-MM-DD) (row "
+                  "skipped)"));
+    CHECK_INT(c.errors + c.warnings, 1); /* 43 and 871 lost a leading zero: restored */
+    if (m) {
+        CHECK_STR(date_text(&event(m, "1")->date), "2016-09-16"); /* day-first, 16 > 12 */
+        evg_model_free(m);
+    }
 
     opts = opts_for(&c);
     m = load_text("Event ID\tEvent Date\tSource Name\tCAMEO Code\n"

@@ -30,6 +30,17 @@ void evg__report(evg__reporter *rep, evg_severity severity, const char *file, un
 void evg__vreport(evg__reporter *rep, evg_severity severity, const char *file,
                   unsigned long line, unsigned long column, const char *fmt, va_list ap);
 
+/* Whether a diagnostic of this severity would reach the sink now (there
+ * is one and its cap is not reached): work done only for the text of a
+ * message (a did-you-mean search) is skipped when it would not. */
+static inline bool evg__report_shown(const evg__reporter *rep, evg_severity severity)
+{
+    size_t count = severity == EVG_SEVERITY_ERROR     ? rep->errors
+                   : severity == EVG_SEVERITY_WARNING ? rep->warnings
+                                                      : 0;
+    return rep->fn != NULL && (rep->max_errors == 0 || count < rep->max_errors);
+}
+
 /* Writes `len` bytes of user text into `buf` for quoting in a message:
  * control characters become '?', and text past `size` is cut with "...".
  * Returns buf. */

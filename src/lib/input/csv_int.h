@@ -62,6 +62,14 @@ uint64_t evg__csv_size(const evg__csv_file *file);
 /* The name diagnostics use for the file. */
 const char *evg__csv_name(const evg__csv_file *file);
 
+/* True the first time it is asked for the file: for warnings given once
+ * per file (text XML cannot carry). */
+bool evg__csv_first_time(evg__csv_file *file);
+
+/* The 1-based line and column of `offset`. */
+void evg__csv_locate(const evg__csv_file *file, uint64_t offset, unsigned long *line,
+                     unsigned long *column);
+
 /* The 1-based line holding `offset`. */
 unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset);
 

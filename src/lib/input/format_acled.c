@@ -82,10 +82,10 @@ static const evg__column_name acled_columns[] = {
     {C_EVENT_TYPE, "event_type", NULL, true},
     {C_SUB_TYPE, "sub_event_type", NULL, false},
     {C_ACTOR1, "actor1", NULL, true},
-    {C_ASSOC1, "assoc_actor_1", "ally_actor_1", false},
+    {C_ASSOC1, "assoc_actor_1", "assocactor1|allyactor1", false},
     {C_INTER1, "inter1", NULL, false},
     {C_ACTOR2, "actor2", NULL, false},
-    {C_ASSOC2, "assoc_actor_2", "ally_actor_2", false},
+    {C_ASSOC2, "assoc_actor_2", "assocactor2|allyactor2", false},
     {C_INTER2, "inter2", NULL, false},
     {C_LOCATION, "location", NULL, false},
     {C_ADMIN1, "admin1", NULL, false},
@@ -96,83 +96,31 @@ static const evg__column_name acled_columns[] = {
     {C_SOURCE, "source", NULL, false},
 };
 
-/* Reads 1 to `max` digits at *i. */
-static bool digits(value v, size_t *i, size_t min, size_t max, int *out)
-{
-    size_t start = *i;
-    int n = 0;
-    while (*i < v.len && *i - start < max && v.text[*i] >= '0' && v.text[*i] <= '9')
-        n = n * 10 + (v.text[(*i)++] - '0');
-    *out = n;
-    return *i - start >= min;
-}
-
-/* ACLED's event_date as real exports carry it: 2016-08-15, 15 August 2016,
- * 15-August-2016 (or Aug), 15/08/2016, 15-08-2016. */
-static bool acled_date(value v, evg_date *out)
-{
-    static const char *const months[] = {"january",   "february", "march",    "april",
-                                         "may",       "june",     "july",     "august",
-                                         "september", "october",  "november", "december"};
-    memset(out, 0, sizeof *out);
-    if (v.len == 10 && v.text[4] == '-')
-        return evg_date_parse(out, v.text, v.len) == 0;
-    size_t i = 0;
-    int day, month = 0, year;
-    if (!digits(v, &i, 1, 2, &day) || i >= v.len)
-        return false;
-    char sep = v.text[i++];
-    if (sep != ' ' && sep != '-' && sep != '/')
-        return false;
-    if (i < v.len && v.text[i] >= '0' && v.text[i] <= '9') {
-        if (sep == ' ' || !digits(v, &i, 1, 2, &month))
-            return false;
-    } else {
-        size_t start = i;
-        while (i < v.len && ((v.text[i] | 0x20) >= 'a' && (v.text[i] | 0x20) <= 'z'))
-            i++;
-        value name = {v.text + start, i - start, 0};
-        for (int k = 0; k < 12 && month == 0; k++)
-            if (evg__value_is(name, months[k]) ||
-                (name.len == 3 && strncasecmp(name.text, months[k], 3) == 0))
-                month = k + 1;
-        if (month == 0 || sep == '/')
-            return false;
-    }
-    if (i >= v.len || v.text[i++] != sep)
-        return false;
-    if (!digits(v, &i, 4, 4, &year) || i != v.len)
-        return false;
-    return evg__iso_day(out, year, month, day);
-}
-
 static bool acled_row_date(evg__import_file *f, evg__row *row)
 {
     char q[EVG__EXCERPT_SIZE];
     value date_v = evg__import_column(f, row->fields, C_DATE);
-    bool ok = true;
-    if (!acled_date(date_v, &row->date)) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, date_v.offset,
-                        "invalid ACLED event_date '%s' (expected 2016-08-15, 15 August 2016, "
-                        "15-August-2016, 15/08/2016 or 15-08-2016)",
-                        EVG__QUOTE(q, date_v));
-        ok = false;
+    if (!evg__import_date(f, date_v, &row->date, row)) {
+        evg__import_problem(f, true, date_v.offset,
+                            "invalid ACLED event_date '%s' (expected 2016-08-15, 15 August "
+                            "2016, 15-Aug-2016, 15/08/2016 or 8/15/2016)",
+                            EVG__QUOTE(q, date_v));
+        return false;
     }
     value precision = evg__import_column(f, row->fields, C_PRECISION);
     if (precision.len == 0 || evg__value_is(precision, "1")) {
         /* day, as written */
     } else if (evg__value_is(precision, "2")) {
         row->date.flags |= EVG_DATE_APPROXIMATE; /* within the week: no EDTF week */
-    } else if (evg__value_is(precision, "3")) {
+    } else if (evg__value_is(precision, "3") && !row->date_pending) {
         row->date.precision = EVG_PRECISION_MONTH;
         row->date.day = 0;
-    } else {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, precision.offset,
-                        "time_precision '%s' is not 1 (day), 2 (week) or 3 (month)",
-                        EVG__QUOTE(q, precision));
-        ok = false;
+    } else if (!evg__value_is(precision, "3")) {
+        evg__import_problem(f, false, precision.offset,
+                            "time_precision '%s' is not 1 (day), 2 (week) or 3 (month)",
+                            EVG__QUOTE(q, precision));
     }
-    return ok;
+    return true;
 }
 
 /* The type of an ACLED row; NULL when memory ran out. */
@@ -223,8 +171,7 @@ static bool acled_row_type(evg__import_file *f, evg__row *row, bool *bad)
 {
     value event_type = evg__import_column(f, row->fields, C_EVENT_TYPE);
     if (event_type.len == 0) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, event_type.offset,
-                        "missing value for required column 'event_type'");
+        evg__import_problem(f, true, event_type.offset, "missing event_type");
         *bad = true;
         return false;
     }
@@ -262,8 +209,19 @@ static bool acled_texts(evg__import_file *f, const evg__row *row, evg_event *e)
         strncasecmp(place[0].text, place[1].text, place[0].len) == 0)
         place[1].len = 0; /* a provincial capital named like its province */
     e->location = evg__import_join(f, place, 2, &failed);
-    e->description = evg__import_copy(f, evg__import_column(f, row->fields, C_NOTES), &failed);
+    value notes = evg__import_column(f, row->fields, C_NOTES);
+    e->description = evg__import_copy(f, notes, &failed);
     e->source = evg__import_copy(f, evg__import_column(f, row->fields, C_SOURCE), &failed);
+    /* The notes' first sentence, else "Armed clash (Taizz)". */
+    e->title = evg__import_sentence(f, notes, 90, &failed);
+    if (e->title == NULL && !failed) {
+        value kind = evg__import_column(f, row->fields, C_SUB_TYPE);
+        if (kind.len == 0)
+            kind = evg__import_column(f, row->fields, C_EVENT_TYPE);
+        char text[200];
+        snprintf(text, sizeof text, "%.*s", (int)(kind.len < 190 ? kind.len : 190), kind.text);
+        e->title = evg__import_label(f, text, NULL, NULL, e->location, &failed);
+    }
     return !failed;
 }
 

@@ -35,19 +35,42 @@ static const struct {
     {C_URL, 57, 60},         /* SOURCEURL (not in 57-column files) */
 };
 
+/* The same columns by their BigQuery names, as a header row gives them
+ * (also renamed: Global_Event_ID, Actor_1_Name, any case). */
+static const evg__column_name gdelt_names[] = {
+    {C_ID, "GLOBALEVENTID", NULL, true},
+    {C_DATE, "SQLDATE", "sqldate|day|date", true},
+    {C_CODE, "EventCode", NULL, true},
+    {C_ACTOR1_CODE, "Actor1Code", NULL, false},
+    {C_ACTOR1, "Actor1Name", NULL, false},
+    {C_ACTOR1_TYPE, "Actor1Type1Code", NULL, false},
+    {C_ACTOR2_CODE, "Actor2Code", NULL, false},
+    {C_ACTOR2, "Actor2Name", NULL, false},
+    {C_ACTOR2_TYPE, "Actor2Type1Code", NULL, false},
+    {C_ROOT, "IsRootEvent", NULL, false},
+    {C_MENTIONS, "NumMentions", NULL, false},
+    {C_LOCATION, "ActionGeo_FullName", NULL, false},
+    {C_LAT, "ActionGeo_Lat", NULL, false},
+    {C_LON, "ActionGeo_Long", NULL, false},
+    {C_URL, "SOURCEURL", NULL, false},
+};
+
+/* Sets the columns for rows of `n` fields: 57 and 58 (GDELT 1.0, before
+ * and after SOURCEURL was added) and 61 (2.0) may be mixed in one file,
+ * as the historical back-files and the daily files are. */
 static int gdelt_layout(evg__import_file *f, size_t n)
 {
     if (n != 57 && n != 58 && n != 61) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, 0,
-                        "not a GDELT event file: its first row has %zu tab-separated "
-                        "field%s (GDELT 1.0 has 57 or 58, GDELT 2.0 has 61)",
-                        n, n == 1 ? "" : "s");
+        if (f->fields == 0)
+            evg__csv_report(f->file, EVG_SEVERITY_ERROR, 0,
+                            "not a GDELT event file: its first row has %zu tab-separated "
+                            "field%s (GDELT 1.0 has 57 or 58, GDELT 2.0 has 61)",
+                            n, n == 1 ? "" : "s");
         return EVG_EINVAL;
     }
     for (size_t i = 0; i < sizeof gdelt_columns / sizeof gdelt_columns[0]; i++) {
         int pos = n == 61 ? gdelt_columns[i].v2 : gdelt_columns[i].v1;
-        if ((size_t)pos < n)
-            f->position[gdelt_columns[i].column] = pos;
+        f->position[gdelt_columns[i].column] = (size_t)pos < n ? pos : -1;
     }
     f->fields = n;
     return 0;
@@ -66,8 +89,9 @@ static bool gdelt_skip(evg__import_file *f, const evg__csv_field *fields, bool *
     int64_t mentions = 0;
     if (f->im->min_mentions) {
         if (!evg__parse_whole(mentions_v, &mentions)) {
-            evg__csv_report(f->file, EVG_SEVERITY_ERROR, mentions_v.offset,
-                            "NumMentions '%s' is not a whole number", EVG__QUOTE(q, mentions_v));
+            evg__import_problem(f, true, mentions_v.offset,
+                                "NumMentions '%s' is not a whole number",
+                                EVG__QUOTE(q, mentions_v));
             *bad = true;
             return true;
         }
@@ -86,8 +110,8 @@ static bool gdelt_date(evg__import_file *f, evg__row *row)
     int64_t n;
     if (date_v.len != 8 || !evg__parse_whole(date_v, &n) ||
         !evg__iso_day(&row->date, (int)(n / 10000), (int)(n / 100 % 100), (int)(n % 100))) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, date_v.offset,
-                        "invalid SQLDATE '%s' (expected YYYYMMDD)", EVG__QUOTE(q, date_v));
+        evg__import_problem(f, true, date_v.offset, "invalid SQLDATE '%s' (expected YYYYMMDD)",
+                            EVG__QUOTE(q, date_v));
         return false;
     }
     return true;
@@ -149,6 +173,7 @@ static value url_host(value url)
     return host;
 }
 
+/* "RUSSIA Make a visit SYRIA (Damascus, Dimashq, Syria)". */
 static bool gdelt_texts(evg__import_file *f, const evg__row *row, evg_event *e)
 {
     bool failed = false;
@@ -156,6 +181,14 @@ static bool gdelt_texts(evg__import_file *f, const evg__row *row, evg_event *e)
     e->location = evg__import_copy(f, evg__import_column(f, row->fields, C_LOCATION), &failed);
     e->url = evg__import_copy(f, url, &failed);
     e->source = evg__import_copy(f, url_host(url), &failed);
+    const char *target = e->target_count ? f->m->actors[e->targets[0]].name : NULL;
+    char code[5] = "";
+    if (row->code.len < sizeof code)
+        memcpy(code, row->code.text, row->code.len), code[row->code.len] = '\0';
+    if (row->type && row->type->tags && strncmp(row->type->tags[0], "cameo:", 6) == 0)
+        snprintf(code, sizeof code, "%s", row->type->tags[0] + 6);
+    e->title = evg__import_label(f, f->m->actors[e->actor].name, evg__cameo_verb(code), target,
+                                 e->location, &failed);
     return !failed;
 }
 
@@ -164,6 +197,8 @@ const evg__format evg__format_gdelt = {
     .noun = "a GDELT event file",
     .id_column = "GLOBALEVENTID",
     .delimiter = '\t',
+    .columns = gdelt_names,
+    .column_count = sizeof gdelt_names / sizeof gdelt_names[0],
     .layout = gdelt_layout,
     .skip = gdelt_skip,
     .date = gdelt_date,

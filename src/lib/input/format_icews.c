@@ -24,9 +24,9 @@ static bool icews_date(evg__import_file *f, evg__row *row)
 {
     char q[EVG__EXCERPT_SIZE];
     value date_v = evg__import_column(f, row->fields, C_DATE);
-    if (date_v.len != 10 || evg_date_parse(&row->date, date_v.text, date_v.len) != 0) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, date_v.offset,
-                        "invalid Event Date '%s' (expected YYYY-MM-DD)", EVG__QUOTE(q, date_v));
+    if (!evg__import_date(f, date_v, &row->date, row)) {
+        evg__import_problem(f, true, date_v.offset, "invalid Event Date '%s' (expected YYYY-MM-DD)",
+                            EVG__QUOTE(q, date_v));
         return false;
     }
     return true;
@@ -44,7 +44,16 @@ static bool icews_texts(evg__import_file *f, const evg__row *row, evg_event *e)
                       evg__import_column(f, row->fields, C_PROVINCE),
                       evg__import_column(f, row->fields, C_COUNTRY)};
     e->location = evg__import_join(f, place, 3, &failed);
-    e->title = evg__import_copy(f, evg__import_column(f, row->fields, C_TITLE), &failed);
+    /* "Shoigu Make a visit Syria (Damascus)": the event text is CAMEO's verb. */
+    value text = evg__import_column(f, row->fields, C_TITLE);
+    char verb[200];
+    snprintf(verb, sizeof verb, "%.*s", (int)(text.len < 190 ? text.len : 190), text.text);
+    const char *target = e->target_count ? f->m->actors[e->targets[0]].name : NULL;
+    value city = evg__import_column(f, row->fields, C_CITY);
+    char city_text[120];
+    snprintf(city_text, sizeof city_text, "%.*s", (int)(city.len < 110 ? city.len : 110),
+             city.text);
+    e->title = evg__import_label(f, f->m->actors[e->actor].name, verb, target, city_text, &failed);
     e->source = evg__import_copy(f, evg__import_column(f, row->fields, C_SOURCE), &failed);
     return !failed;
 }

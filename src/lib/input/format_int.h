@@ -11,19 +11,31 @@
 
 /* The model columns an export's columns are read into. */
 enum column {
-    C_ID, C_DATE, C_PRECISION, C_EVENT_TYPE, C_SUB_TYPE, C_CODE,
+    C_ID, C_DATE, C_END_DATE, C_PRECISION, C_EVENT_TYPE, C_SUB_TYPE, C_CODE, C_TYPE,
     C_ACTOR1, C_ACTOR1_CODE, C_ACTOR1_TYPE, C_ASSOC1, C_INTER1,
     C_ACTOR2, C_ACTOR2_CODE, C_ACTOR2_TYPE, C_ASSOC2, C_INTER2,
     C_LOCATION, C_ADMIN1, C_CITY, C_PROVINCE, C_COUNTRY, C_LAT, C_LON,
-    C_KILLED, C_NOTES, C_SOURCE, C_URL, C_TITLE, C_ROOT, C_MENTIONS, C_COUNT
+    C_KILLED, C_INJURED, C_NOTES, C_SOURCE, C_URL, C_TITLE, C_ROOT, C_MENTIONS,
+    C_WEIGHT, C_CERTAINTY, C_TAGS, C_VIOLENCE, C_COLUMN_COUNT
 };
 
-/* A header name of a format's column. */
+/* A format's column by its header names: '|'-separated, each in the
+ * normalised form evg__header_key gives ("event_id_cnty", "EVENT_ID_CNTY"
+ * and "Event ID Cnty" are all "eventidcnty"). The first is the one
+ * messages name. */
 typedef struct evg__column_name {
     int column;
-    const char *name, *alias;
+    const char *name; /* as messages show it */
+    const char *keys; /* NULL: only the name's own key */
     bool required;
 } evg__column_name;
+
+/* Writes the normalised form of a header name into buf: ASCII letters
+ * lower-cased, digits kept, everything else dropped. */
+void evg__header_key(char *buf, size_t size, const char *text, size_t len);
+
+/* Whether normalised `key` names the column. */
+bool evg__column_has_key(const evg__column_name *c, const char *key);
 
 /* --actor-map rows. */
 typedef struct evg__actor_entry {
@@ -46,6 +58,11 @@ struct evg__importer {
     evg__arena arena;
     size_t min_mentions;
     bool include_non_root;
+    bool strict; /* problems are errors, not warnings */
+    const char *const *date_formats;
+    /* --columns: the table column named for each model column, or NULL. */
+    const char *mapped[C_COLUMN_COUNT];
+    bool has_mapping;
     /* --type-map: "acled\x1f<lower code>", "cameo\x1f<code>",
      * "gdelt\x1f<code>", "icews\x1f<code>" -> index into map_types. */
     evg__strmap type_map;
@@ -63,24 +80,55 @@ struct evg__importer {
 
 typedef struct evg__format evg__format;
 
+/* How many warnings of one kind are shown per file before the summary
+ * speaks for the rest. */
+enum { EVG__PROBLEM_KINDS = 24, EVG__PROBLEMS_SHOWN = 5 };
+
+/* Numeric dates whose day and month order waits for the whole column. */
+typedef struct evg__pending_date {
+    uint32_t event;
+    int first, second, year;
+    uint64_t offset;
+} evg__pending_date;
+
 struct evg__import_file {
     evg__importer *im;
     evg_model *m;
     evg__csv_file *file;
     const evg__format *format;
-    int position[C_COUNT]; /* field of each column, or -1 */
-    size_t fields;         /* fields per row */
+    int position[C_COLUMN_COUNT]; /* field of each column, or -1 */
+    size_t fields;                /* fields per row */
     bool header_done, header_ok;
     size_t rows, skipped_root, skipped_mentions, skipped_map;
+    /* Problems: rows skipped, values dropped, the first one's place. */
+    size_t skipped_rows, dropped_values, events;
+    uint64_t first_problem;
+    bool has_problem;
+    const char *problem_kind[EVG__PROBLEM_KINDS];
+    size_t problem_count[EVG__PROBLEM_KINDS];
+    /* Numeric dates: evidence for day-first and month-first, and the dates
+     * that need it. */
+    size_t day_first, month_first;
+    uint64_t day_first_at, month_first_at;
+    evg__pending_date *pending;
+    size_t pending_count, pending_cap;
+    /* Type values of a table that were no known type. */
+    const char **new_types;
+    size_t new_type_count, new_type_cap;
+    uint64_t new_type_at;
 };
 
 /* One row's values as a format reads them. */
 typedef struct evg__row {
     const evg__csv_field *fields;
     evg_date date;
+    evg_date end_date;
+    bool date_pending; /* the date's day/month order is decided at the end */
+    int pending_first, pending_second, pending_year;
     const evg__code_result *type;
     evg__value actor1, actor2;
     int kind1, kind2;
+    evg__value code; /* a CAMEO code for the label, or blank */
 } evg__row;
 
 /* A foreign format. Functions left NULL are not needed by the format. */
@@ -111,7 +159,48 @@ struct evg__format {
     bool (*texts)(evg__import_file *f, const evg__row *row, evg_event *e);
 };
 
-extern const evg__format evg__format_acled, evg__format_gdelt, evg__format_icews;
+extern const evg__format evg__format_acled, evg__format_gdelt, evg__format_icews,
+    evg__format_icews4, evg__format_ucdp, evg__format_phoenix, evg__format_sar,
+    evg__format_table;
+
+/* Reports a problem with a foreign file's value. `skip_row`: the row is
+ * lost, else only the value. An error under --strict; else a warning, the
+ * first few of each kind (`fmt` is the kind) shown, all counted for the
+ * summary. */
+void evg__import_problem(evg__import_file *f, bool skip_row, uint64_t offset, const char *fmt,
+                         ...) EVG__PRINTF(4, 5);
+
+/* Reads a date value of a foreign file in any of the forms exports hold
+ * (or the --date-format ones). False when it is none (not reported). A
+ * numeric date whose day and month could be either way round sets
+ * row->date_pending and its parts. */
+bool evg__import_date(evg__import_file *f, evg__value v, evg_date *out, evg__row *row);
+
+/* Settles the pending numeric dates once the whole column was read;
+ * says which order was assumed when nothing decided it. */
+void evg__import_settle_dates(evg__import_file *f);
+
+/* The type a table's value names: a known type id or label (any case), or
+ * a new type with a stable colour, listed in one warning at the end.
+ * NULL when memory ran out. */
+const evg__code_result *evg__import_free_type(evg__import_file *f, evg__value v);
+
+/* The CAMEO description of a code ("make a visit"), or NULL. */
+const char *evg__cameo_verb(const char *code);
+
+/* The CAMEO code whose description matches a relation text such as
+ * "Make_statement" or "Express intent to meet or negotiate", or NULL. */
+const char *evg__cameo_code_of(evg__value relation);
+
+/* A label "<actor> <verb> <target> (<place>)" in the arena; NULL when
+ * memory ran out (*failed set) or nothing to say. */
+const char *evg__import_label(evg__import_file *f, const char *actor, const char *verb,
+                              const char *target, const char *place, bool *failed);
+
+/* The first sentence of a note, shortened at a word to about `max` bytes,
+ * in the arena; NULL when empty. */
+const char *evg__import_sentence(evg__import_file *f, evg__value note, size_t max,
+                                 bool *failed);
 
 /* The format with that id, or NULL (evgraph's own, auto). */
 const evg__format *evg__format_find(evg_input_format id);
@@ -137,7 +226,8 @@ const char *evg__import_mapped_type(evg__import_file *f, const char *key);
 /* A one-element tag list "<prefix><v>" (';' read as ','), or NULL. */
 const char *const *evg__import_tag(evg__import_file *f, const char *prefix, evg__value v);
 
-/* The type of a CAMEO event code (GDELT, ICEWS); as evg__format.type. */
+/* The type of a CAMEO event code (GDELT, ICEWS, Phoenix); as
+ * evg__format.type. */
 bool evg__cameo_type(evg__import_file *f, evg__row *row, evg__value code, bool *bad);
 
 /* A whole non-negative number. */

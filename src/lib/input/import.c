@@ -13,6 +13,7 @@
 #include "format_int.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,10 @@
 
 typedef evg__value value;
 
-static const evg__format *const formats[] = {&evg__format_acled, &evg__format_gdelt,
-                                             &evg__format_icews};
+static const evg__format *const formats[] = {
+    &evg__format_acled,   &evg__format_gdelt, &evg__format_icews,  &evg__format_ucdp,
+    &evg__format_phoenix, &evg__format_sar,   &evg__format_icews4, &evg__format_table,
+};
 
 const evg__format *evg__format_find(evg_input_format id)
 {
@@ -31,16 +34,18 @@ const evg__format *evg__format_find(evg_input_format id)
     return NULL;
 }
 
-static const char *const format_names[] = {"auto", "evgraph", "acled", "gdelt", "icews"};
+static const char *const format_names[] = {"auto", "evgraph", "acled", "gdelt",  "icews",
+                                           "ucdp", "phoenix", "sar",   "icews4", "table"};
+enum { FORMAT_NAMES = sizeof format_names / sizeof format_names[0] };
 
 const char *evg_input_format_name(evg_input_format format)
 {
-    return (unsigned)format < 5 ? format_names[format] : "auto";
+    return (unsigned)format < FORMAT_NAMES ? format_names[format] : "auto";
 }
 
 int evg_input_format_parse(evg_input_format *out, const char *name)
 {
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < (int)FORMAT_NAMES; i++) {
         if (strcasecmp(name, format_names[i]) == 0) {
             *out = (evg_input_format)i;
             return 0;
@@ -57,81 +62,26 @@ const char *evg__import_format_noun(evg_input_format format)
     return format == EVG_INPUT_EVGRAPH ? "an evgraph events CSV" : "a file of unknown format";
 }
 
-/* The next `sep`-separated field of a header line at *p, trimmed and
- * without surrounding quotes. */
-static value next_name(const char **p, const char *end, char sep)
-{
-    const char *start = *p;
-    while (*p < end && **p != sep)
-        (*p)++;
-    value v = {start, (size_t)(*p - start), 0};
-    if (*p < end)
-        (*p)++;
-    while (v.len && (*v.text == ' ' || *v.text == '"'))
-        v.text++, v.len--;
-    while (v.len && (v.text[v.len - 1] == ' ' || v.text[v.len - 1] == '"'))
-        v.len--;
-    return v;
-}
-
-void evg__import_detect(evg__detected *out, const unsigned char *data, size_t len)
-{
-    memset(out, 0, sizeof *out);
-    const char *p = (const char *)data, *end = p + len;
-    if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-        p += 3;
-    const char *line_end = p;
-    while (line_end < end && *line_end != '\n' && *line_end != '\r')
-        line_end++;
-    size_t tabs = 1;
-    for (const char *c = p; c < line_end; c++)
-        tabs += *c == '\t';
-    out->tab_fields = tabs;
-    if (tabs > 1) {
-        const char *q = p;
-        if (evg__value_is(next_name(&q, line_end, '\t'), "event id")) {
-            out->format = EVG_INPUT_ICEWS;
-            snprintf(out->reason, sizeof out->reason, "its header starts with 'Event ID'");
-            return;
-        }
-        if (tabs == 57 || tabs == 58 || tabs == 61) {
-            out->format = EVG_INPUT_GDELT;
-            snprintf(out->reason, sizeof out->reason, "its first row has %zu tab-separated fields",
-                     tabs);
-            return;
-        }
-    }
-    bool id = false, date = false;
-    for (const char *q = p; q < line_end;) {
-        value v = next_name(&q, line_end, ',');
-        if (evg__value_is(v, "event_id_cnty")) {
-            out->format = EVG_INPUT_ACLED;
-            snprintf(out->reason, sizeof out->reason, "its header names 'event_id_cnty'");
-            return;
-        }
-        id = id || evg__value_is(v, "id");
-        date = date || evg__value_is(v, "date");
-    }
-    if (id && date) {
-        out->format = EVG_INPUT_EVGRAPH;
-        snprintf(out->reason, sizeof out->reason, "its header names 'id' and 'date'");
-    }
-}
-
 int evg__import_begin(evg__import_file **out, evg__importer *im, evg_model *model,
-                      evg__csv_file *file, evg_input_format format, size_t first_row_fields)
+                      evg__csv_file *file, evg_input_format format, const evg__detected *found)
 {
     *out = NULL;
     evg__import_file *f = calloc(1, sizeof *f);
     if (f == NULL)
         return EVG_ENOMEM;
     *f = (evg__import_file){.im = im, .m = model, .file = file, .format = evg__format_find(format)};
-    for (int c = 0; c < C_COUNT; c++)
+    for (int c = 0; c < C_COLUMN_COUNT; c++)
         f->position[c] = -1;
-    evg__csv_set_dialect(file, f->format->delimiter, f->format->quoting);
-    if (f->format->layout) {
-        int rc = f->format->layout(f, first_row_fields);
+    /* Tab-separated exports (GDELT, ICEWS) hold quotes as plain text. */
+    char delimiter = found->delimiter ? found->delimiter : f->format->delimiter;
+    evg__csv_set_dialect(file, delimiter, delimiter != '\t');
+    bool has_header = found->format == format ? found->has_header : f->format->layout == NULL;
+    if (!has_header || f->format->columns == NULL) {
+        int rc = f->format->layout ? f->format->layout(f, found->first_fields) : EVG_EINVAL;
         if (rc) {
+            if (f->format->layout == NULL)
+                evg__csv_report(file, EVG_SEVERITY_ERROR, 0, "%s needs a header row",
+                                f->format->noun);
             free(f);
             return rc;
         }
@@ -146,6 +96,41 @@ bool evg__import_has_header(const evg__import_file *f)
     return !f->header_done;
 }
 
+/* Maps --columns onto the header: a name as written (any case), else in
+ * normal form. */
+static void map_columns(evg__import_file *f, const evg__csv_field *fields, size_t count)
+{
+    char q[EVG__EXCERPT_SIZE], key[64], want[64];
+    for (int c = 0; c < C_COLUMN_COUNT; c++) {
+        const char *name = f->im->mapped[c];
+        if (name == NULL)
+            continue;
+        evg__header_key(want, sizeof want, name, strlen(name));
+        for (size_t i = 0; i < count && f->position[c] < 0; i++)
+            if (evg__value_is(evg__value_trim(&fields[i]), name))
+                f->position[c] = (int)i;
+        for (size_t i = 0; i < count && f->position[c] < 0; i++) {
+            value v = evg__value_trim(&fields[i]);
+            evg__header_key(key, sizeof key, v.text, v.len);
+            if (key[0] && strcmp(key, want) == 0)
+                f->position[c] = (int)i;
+        }
+        if (f->position[c] < 0) {
+            char names[200];
+            size_t used = 0;
+            for (size_t i = 0; i < count && used + 30 < sizeof names; i++) {
+                value v = evg__value_trim(&fields[i]);
+                used += (size_t)snprintf(names + used, sizeof names - used, "%s'%s'", i ? ", " : "",
+                                         EVG__QUOTE(q, v));
+            }
+            evg__csv_report(f->file, EVG_SEVERITY_ERROR, fields[0].offset,
+                            "--columns names '%s', which the header does not have (it has %s)",
+                            name, names);
+            f->header_ok = false;
+        }
+    }
+}
+
 int evg__import_header(evg__import_file *f, const evg__csv_field *fields, size_t count)
 {
     const evg__column_name *names = f->format->columns;
@@ -153,13 +138,18 @@ int evg__import_header(evg__import_file *f, const evg__csv_field *fields, size_t
     f->header_done = true;
     f->header_ok = true;
     f->fields = count;
+    if (f->im->has_mapping) {
+        map_columns(f, fields, count);
+        return 0;
+    }
     /* Exports carry many columns evgraph has no use for: they are skipped
      * without a warning. */
+    char key[64];
     for (size_t i = 0; i < count; i++) {
         value v = evg__value_trim(&fields[i]);
+        evg__header_key(key, sizeof key, v.text, v.len);
         for (size_t k = 0; k < name_count; k++) {
-            if (evg__value_is(v, names[k].name) ||
-                (names[k].alias && evg__value_is(v, names[k].alias))) {
+            if (evg__column_has_key(&names[k], key)) {
                 if (f->position[names[k].column] < 0)
                     f->position[names[k].column] = (int)i;
                 break;
@@ -176,19 +166,54 @@ int evg__import_header(evg__import_file *f, const evg__csv_field *fields, size_t
     return 0;
 }
 
+/* Spaces Unicode has besides ASCII's, as exports carry them: no-break
+ * space, the U+2000 block's, narrow no-break, medium mathematical,
+ * ideographic, and a stray byte order mark. The length of the one at p,
+ * or 0. */
+static size_t unicode_space(const unsigned char *p, size_t len)
+{
+    if (len >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+        return 2;
+    if (len < 3)
+        return 0;
+    if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF))
+        return 3;
+    if ((p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F) ||
+        (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+        (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
+        return 3;
+    return 0;
+}
+
+static size_t unicode_space_before(const unsigned char *end, size_t len)
+{
+    if (len >= 2 && end[-2] == 0xC2 && end[-1] == 0xA0)
+        return 2;
+    if (len >= 3 && unicode_space(end - 3, 3))
+        return 3;
+    return 0;
+}
+
 value evg__import_column(const evg__import_file *f, const evg__csv_field *fields, int c)
 {
     int pos = f->position[c];
-    return pos < 0 ? (value){"", 0, fields[0].offset} : evg__value_trim(&fields[pos]);
-}
-
-bool evg__iso_day(evg_date *out, int year, int month, int day)
-{
-    char text[16];
-    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
-        return false;
-    int n = snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
-    return evg_date_parse(out, text, (size_t)n) == 0;
+    if (pos < 0 || (size_t)pos >= f->fields)
+        return (value){"", 0, fields[0].offset};
+    value v = evg__value_trim(&fields[pos]);
+    for (size_t n; v.len && (n = unicode_space((const unsigned char *)v.text, v.len)) > 0;) {
+        v.text += n, v.len -= n, v.offset += n;
+        while (v.len && (*v.text == ' ' || *v.text == '\t'))
+            v.text++, v.len--, v.offset++;
+    }
+    for (size_t n;
+         v.len && (n = unicode_space_before((const unsigned char *)v.text + v.len, v.len)) > 0;) {
+        v.len -= n;
+        while (v.len && (v.text[v.len - 1] == ' ' || v.text[v.len - 1] == '\t'))
+            v.len--;
+    }
+    if (v.len == 0)
+        v.offset = fields[pos].offset;
+    return v;
 }
 
 /* The model's type with that id; a type the maps name that nobody declared
@@ -263,355 +288,105 @@ const char *const *evg__import_tag(evg__import_file *f, const char *prefix, valu
     return tags;
 }
 
-/* The actor a raw name stands for: the actor map's, else the name with its
- * runs of spaces collapsed (';' becomes ',', control characters spaces).
- * Created, without warning, when new. EVG_NO_INDEX: out of memory;
- * EVG__SKIP: the map drops it. */
-static uint32_t import_actor(evg__import_file *f, value raw, int kind, bool use_map)
+void evg__import_problem(evg__import_file *f, bool skip_row, uint64_t offset, const char *fmt, ...)
 {
-    evg__importer *im = f->im;
-    evg_model *m = f->m;
-    const char *id = NULL, *name = NULL;
-    char lower[256];
-    if (use_map && im->actor_count && evg__value_lower(lower, sizeof lower, raw)) {
-        uint32_t mapped = evg__strmap_get(&im->actor_map, lower);
-        if (mapped != EVG_NO_INDEX) {
-            const evg__actor_entry *a = &im->actors[mapped];
-            if (strcmp(a->id, "-") == 0)
-                return EVG__SKIP;
-            id = a->id;
-            name = a->name;
-            if (a->kind >= 0)
-                kind = a->kind;
-        }
+    char message[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    if (f->im->strict) {
+        evg__csv_report(f->file, EVG_SEVERITY_ERROR, offset, "%s", message);
+        return;
     }
-    char buf[256];
-    char *normal = NULL;
-    if (id == NULL) {
-        normal = raw.len < sizeof buf ? buf : malloc(raw.len + 1);
-        if (normal == NULL)
-            return EVG_NO_INDEX;
-        size_t n = 0;
-        for (size_t i = 0; i < raw.len; i++) {
-            unsigned char c = (unsigned char)raw.text[i];
-            if (c < 0x20 || c == 0x7F || c == ' ') {
-                if (n && normal[n - 1] != ' ')
-                    normal[n++] = ' ';
-                continue;
-            }
-            normal[n++] = c == ';' ? ',' : (char)c;
-        }
-        normal[n] = '\0';
-        id = normal;
-    }
-    uint32_t found = evg__strmap_get(&m->actor_ids, id);
-    if (found == EVG_NO_INDEX) {
-        const char *copy = evg__arena_strndup(&m->arena, id, strlen(id));
-        const char *name_copy = name ? evg__arena_strndup(&m->arena, name, strlen(name)) : copy;
-        evg_actor *a = copy && name_copy ? evg__model_push((void **)&m->actors, &m->actor_count,
-                                                           &m->actor_cap, sizeof *a)
-                                         : NULL;
-        if (a != NULL) {
-            found = (uint32_t)(m->actor_count - 1);
-            *a = (evg_actor){copy, name_copy, (evg_actor_kind)kind, EVG_NO_INDEX, NULL, false};
-            if (evg__strmap_put(&m->actor_ids, copy, found) != found)
-                found = EVG_NO_INDEX;
-        }
-    } else if (!m->actors[found].declared && m->actors[found].kind == EVG_ACTOR_OTHER)
-        m->actors[found].kind = (evg_actor_kind)kind; /* first seen where no kind was known */
-    if (normal != buf)
-        free(normal);
-    return found;
-}
-
-/* Adds the actors of a ';' list (ACLED's associated actors) to `out`. */
-static int add_actor_list(evg__import_file *f, value list, int kind, uint32_t *out, size_t *count,
-                          size_t max, uint32_t except)
-{
-    size_t start = 0;
-    for (size_t i = 0; i <= list.len; i++) {
-        if (i < list.len && list.text[i] != ';')
-            continue;
-        value item = {list.text + start, i - start, list.offset + start};
-        evg__csv_field as_field = {item.text, item.len, item.offset};
-        item = evg__value_trim(&as_field);
-        start = i + 1;
-        if (item.len == 0)
-            continue;
-        uint32_t a = import_actor(f, item, kind, true);
-        if (a == EVG_NO_INDEX)
-            return EVG_ENOMEM;
-        bool seen = a == EVG__SKIP || a == except;
-        for (size_t k = 0; k < *count && !seen; k++)
-            seen = out[k] == a;
-        if (!seen && *count < max)
-            out[(*count)++] = a;
-    }
-    return 0;
-}
-
-bool evg__parse_whole(value v, int64_t *out)
-{
-    int64_t n = 0;
-    if (v.len == 0)
-        return false;
-    for (size_t i = 0; i < v.len; i++) {
-        if (v.text[i] < '0' || v.text[i] > '9' || n > (INT64_MAX - 9) / 10)
-            return false;
-        n = n * 10 + (v.text[i] - '0');
-    }
-    *out = n;
-    return true;
-}
-
-static bool parse_degrees(evg__csv_file *file, value v, const char *what, double limit, double *out)
-{
-    char buf[64], q[EVG__EXCERPT_SIZE];
-    bool ok = v.len < sizeof buf;
-    if (ok) {
-        memcpy(buf, v.text, v.len);
-        buf[v.len] = '\0';
-        char *end;
-        *out = strtod(buf, &end);
-        ok = *end == '\0' && isfinite(*out) && *out >= -limit && *out <= limit;
-    }
-    if (!ok)
-        evg__csv_report(file, EVG_SEVERITY_ERROR, v.offset,
-                        "%s '%s' is not a number from -%g to %g", what, EVG__QUOTE(q, v), limit,
-                        limit);
-    return ok;
-}
-
-/* Joins the non-empty values with ", " into the arena; NULL when all are
- * empty (*failed set when memory ran out). */
-const char *evg__import_join(evg__import_file *f, const value *parts, size_t count, bool *failed)
-{
-    size_t len = 0, used = 0;
-    for (size_t i = 0; i < count; i++)
-        if (parts[i].len)
-            len += parts[i].len + 2, used++;
-    if (used == 0)
-        return NULL;
-    char *out = evg__arena_alloc(&f->m->arena, len + 1);
-    if (out == NULL) {
-        *failed = true;
-        return NULL;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < count; i++) {
-        if (parts[i].len == 0)
-            continue;
-        if (n) {
-            memcpy(out + n, ", ", 2);
-            n += 2;
-        }
-        memcpy(out + n, parts[i].text, parts[i].len);
-        n += parts[i].len;
-    }
-    out[n] = '\0';
-    return out;
-}
-
-const char *evg__import_copy(evg__import_file *f, value v, bool *failed)
-{
-    if (v.len == 0)
-        return NULL;
-    const char *s = evg__arena_strndup(&f->m->arena, v.text, v.len);
-    if (s == NULL)
-        *failed = true;
-    return s;
-}
-
-/* Checks the row's width and bytes; false when the row is reported. */
-static bool row_shape_ok(evg__import_file *f, const evg__csv_field *fields, size_t count,
-                         uint64_t row_offset)
-{
-    if (count != f->fields) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR,
-                        count > f->fields ? fields[f->fields].offset : row_offset,
-                        "row has %zu field%s but the %s has %zu", count, count == 1 ? "" : "s",
-                        f->format->columns ? "header" : "first row", f->fields);
-        return false;
-    }
-    for (size_t i = 0; i < count; i++) {
-        if (memchr(fields[i].text, '\0', fields[i].len)) {
-            evg__csv_report(f->file, EVG_SEVERITY_ERROR, fields[i].offset, "NUL byte in field %zu",
-                            i + 1);
-            return false;
-        }
-    }
-    return true;
-}
-
-/* The row's numbers: fatalities and the position. False when one is bad
- * (reported). */
-static bool read_numbers(evg__import_file *f, const evg__csv_field *fields, evg_event *e)
-{
-    char q[EVG__EXCERPT_SIZE];
-    bool ok = true;
-    e->killed = -1;
-    value killed_v = evg__import_column(f, fields, C_KILLED);
-    if (killed_v.len && !evg__parse_whole(killed_v, &e->killed)) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, killed_v.offset,
-                        "fatalities '%s' is not a whole number", EVG__QUOTE(q, killed_v));
-        ok = false;
-    }
-    value lat_v = evg__import_column(f, fields, C_LAT),
-          lon_v = evg__import_column(f, fields, C_LON);
-    e->has_position = lat_v.len && lon_v.len;
-    if (e->has_position) {
-        bool lat_ok = parse_degrees(f->file, lat_v, "latitude", 90, &e->latitude);
-        bool lon_ok = parse_degrees(f->file, lon_v, "longitude", 180, &e->longitude);
-        ok = ok && lat_ok && lon_ok;
-    }
-    return ok;
-}
-
-/* Claims the row's event id; NULL when it is a duplicate (reported, *failed
- * clear) or memory ran out (*failed set). */
-static const char *claim_id(evg__import_file *f, value id, bool *failed)
-{
-    char q[EVG__EXCERPT_SIZE];
-    evg_model *m = f->m;
-    const char *id_text = evg__import_copy(f, id, failed);
-    if (id_text == NULL)
-        return NULL;
-    uint32_t first = evg__model_claim_event_id(m, id_text);
-    if (first == EVG_NO_INDEX) {
-        *failed = true;
-        return NULL;
-    }
-    if (first != m->event_count) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, id.offset,
-                        "duplicate event id '%s' (first used on line %lu)", EVG__QUOTE(q, id),
-                        (unsigned long)m->events[first].line);
-        return NULL;
-    }
-    return id_text;
-}
-
-static const uint32_t *arena_copy(evg_model *m, const uint32_t *items, size_t count, bool *failed)
-{
-    if (count == 0)
-        return NULL;
-    uint32_t *copy = evg__arena_alloc(&m->arena, count * sizeof *copy);
-    if (copy == NULL)
-        *failed = true;
+    snprintf(message + strlen(message), sizeof message - strlen(message), " (%s)",
+             skip_row ? "row skipped" : "value dropped");
+    if (!f->has_problem || offset < f->first_problem)
+        f->first_problem = offset;
+    f->has_problem = true;
+    if (skip_row)
+        f->skipped_rows++;
     else
-        memcpy(copy, items, count * sizeof *copy);
-    return copy;
+        f->dropped_values++;
+    size_t k = 0;
+    while (k < EVG__PROBLEM_KINDS && f->problem_kind[k] && f->problem_kind[k] != fmt)
+        k++;
+    if (k == EVG__PROBLEM_KINDS)
+        return;
+    f->problem_kind[k] = fmt;
+    if (f->problem_count[k]++ < EVG__PROBLEMS_SHOWN)
+        evg__csv_report(f->file, EVG_SEVERITY_WARNING, offset, "%s", message);
 }
 
-/* Side 1 does, side 2 is done to; associated actors are ';' lists. */
-static int add_actors(evg__import_file *f, const evg__row *row, evg_event *e)
+/* 5071 as "5,071". */
+static const char *grouped(char *buf, size_t size, size_t n)
 {
-    /* An event needs an actor: a missing one (or one the actor map drops)
-     * is "unidentified", which the map cannot drop in turn. */
-    uint32_t actor = row->actor1.len ? import_actor(f, row->actor1, row->kind1, true) : EVG__SKIP;
-    if (actor == EVG__SKIP) {
-        value unidentified = {"unidentified", 12, row->actor1.offset};
-        actor = import_actor(f, unidentified, EVG_ACTOR_OTHER, false);
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n);
+    size_t out = 0;
+    for (int i = 0; i < len && out + 2 < size; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[out++] = ',';
+        buf[out++] = digits[i];
     }
-    if (actor == EVG_NO_INDEX)
-        return EVG_ENOMEM;
-    uint32_t targets[64], allies[64];
-    size_t target_count = 0, ally_count = 0;
-    /* actor2 is one actor, whatever it holds. */
-    if (row->actor2.len) {
-        uint32_t a = import_actor(f, row->actor2, row->kind2, true);
-        if (a == EVG_NO_INDEX)
-            return EVG_ENOMEM;
-        if (a != EVG__SKIP && a != actor)
-            targets[target_count++] = a;
-    }
-    /* ACLED's inter codes name actor1's and actor2's kinds, not their
-     * associates'. */
-    if (add_actor_list(f, evg__import_column(f, row->fields, C_ASSOC2), EVG_ACTOR_OTHER, targets,
-                       &target_count, 64, actor) ||
-        add_actor_list(f, evg__import_column(f, row->fields, C_ASSOC1), EVG_ACTOR_OTHER, allies,
-                       &ally_count, 64, actor))
-        return EVG_ENOMEM;
-    bool failed = false;
-    e->actor = actor;
-    e->targets = arena_copy(f->m, targets, target_count, &failed);
-    e->target_count = (uint32_t)target_count;
-    e->allies = arena_copy(f->m, allies, ally_count, &failed);
-    e->ally_count = (uint32_t)ally_count;
-    return failed ? EVG_ENOMEM : 0;
+    buf[out] = '\0';
+    return buf;
 }
 
-int evg__import_row(evg__import_file *f, const evg__csv_field *fields, size_t count,
-                    uint64_t row_offset)
+/* "acled.csv: 5,071 rows: 5,068 events, 3 rows skipped, 12 values dropped
+ * (first at acled.csv:2098:162)", when anything was lost. */
+static void summarize(evg__import_file *f)
 {
-    const evg__format *fmt = f->format;
-    if (!f->header_ok || !row_shape_ok(f, fields, count, row_offset))
-        return 0;
-    f->rows++;
-    bool ok = true, failed = false, bad = false;
-    if (fmt->skip && fmt->skip(f, fields, &bad))
-        return 0;
-    value id = evg__import_column(f, fields, C_ID);
-    if (id.len == 0) {
-        evg__csv_report(f->file, EVG_SEVERITY_ERROR, id.offset, "missing event id (%s)",
-                        fmt->id_column);
-        ok = false;
-    }
-    ok = ok && evg__value_check_id(f->file, id, "event id");
+    if (!f->has_problem)
+        return;
+    size_t hidden = 0;
+    for (size_t k = 0; k < EVG__PROBLEM_KINDS; k++)
+        if (f->problem_count[k] > EVG__PROBLEMS_SHOWN)
+            hidden += f->problem_count[k] - EVG__PROBLEMS_SHOWN;
+    char a[32], b[32], c[32], d[32], e[32];
+    unsigned long line, column;
+    evg__csv_locate(f->file, f->first_problem, &line, &column);
+    evg__report(
+        f->im->rep, EVG_SEVERITY_NOTE, evg__csv_name(f->file), 0, 0,
+        "%s row%s: %s event%s, %s row%s skipped, %s value%s dropped (first at "
+        "%s:%lu:%lu%s%s%s)",
+        grouped(a, sizeof a, f->rows), f->rows == 1 ? "" : "s", grouped(b, sizeof b, f->events),
+        f->events == 1 ? "" : "s", grouped(c, sizeof c, f->skipped_rows),
+        f->skipped_rows == 1 ? "" : "s", grouped(d, sizeof d, f->dropped_values),
+        f->dropped_values == 1 ? "" : "s", evg__csv_name(f->file), line, column, hidden ? "; " : "",
+        hidden ? grouped(e, sizeof e, hidden) : "", hidden ? " more warnings not shown" : "");
+}
 
-    evg__row row = {.fields = fields, .kind1 = EVG_ACTOR_OTHER, .kind2 = EVG_ACTOR_OTHER};
-    ok = fmt->date(f, &row) && ok;
-    if (!fmt->type(f, &row, &bad)) {
-        if (!bad)
-            return EVG_ENOMEM;
-        ok = false;
-    }
-    if (ok && row.type->type == EVG__SKIP) {
-        f->skipped_map++;
-        return 0;
-    }
-    evg_event numbers = {0};
-    ok = read_numbers(f, fields, &numbers) && ok;
-    const char *id_text = NULL;
-    if (ok && (id_text = claim_id(f, id, &failed)) == NULL)
-        return failed ? EVG_ENOMEM : 0;
-    if (!ok)
-        return 0;
-
-    row.actor1 = evg__import_column(f, fields, C_ACTOR1);
-    row.actor2 = evg__import_column(f, fields, C_ACTOR2);
-    if (fmt->actors)
-        fmt->actors(f, &row);
-    evg_event held = {0};
-    int rc = add_actors(f, &row, &held);
-    if (rc)
-        return rc;
-    evg_event *e = evg__model_add_event(f->m, id_text);
-    if (e == NULL)
-        return EVG_ENOMEM;
-    e->date = row.date;
-    e->type = row.type->type;
-    e->actor = held.actor;
-    e->line = (uint32_t)evg__csv_line(f->file, row_offset);
-    e->killed = numbers.killed;
-    e->weight = 1;
-    e->injured = -1;
-    e->latitude = numbers.latitude;
-    e->longitude = numbers.longitude;
-    e->has_position = numbers.has_position;
-    e->tags = row.type->tags;
-    e->tag_count = 1;
-    e->undirected = fmt->undirected;
-    e->targets = held.targets;
-    e->target_count = held.target_count;
-    e->allies = held.allies;
-    e->ally_count = held.ally_count;
-    return fmt->texts(f, &row, e) ? 0 : EVG_ENOMEM;
+/* One warning listing the table's type values that became types. */
+static void list_new_types(evg__import_file *f)
+{
+    if (f->new_type_count == 0)
+        return;
+    char list[300];
+    size_t used = 0;
+    for (size_t i = 0; i < f->new_type_count && used + 40 < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s'%s'", i ? ", " : "",
+                                 f->new_types[i]);
+    if (f->new_type_count > 0 && used + 40 >= sizeof list)
+        snprintf(list + used, sizeof list - used, ", ...");
+    evg__csv_report(f->file, EVG_SEVERITY_WARNING, f->new_type_at,
+                    "%zu type value%s %s no known type and became %s own, each with a colour of "
+                    "%s own: %s (map them with --type-map or types.csv)",
+                    f->new_type_count, f->new_type_count == 1 ? "" : "s",
+                    f->new_type_count == 1 ? "is" : "are",
+                    f->new_type_count == 1 ? "a type of its" : "types of their",
+                    f->new_type_count == 1 ? "its" : "their", list);
 }
 
 void evg__import_end(evg__import_file *f)
 {
     if (f == NULL)
         return;
+    evg__import_settle_dates(f);
+    list_new_types(f);
+    summarize(f);
+    free(f->pending);
+    free(f->new_types);
     size_t skipped = f->skipped_root + f->skipped_mentions + f->skipped_map;
     if (skipped) {
         char parts[3][96];

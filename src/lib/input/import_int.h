@@ -1,6 +1,7 @@
-/* Importing ACLED, GDELT and ICEWS exports: format detection, the mapping
- * tables (built in and the user's), and turning one export row into an
- * event of the model. */
+/* Importing foreign files (ACLED, GDELT, ICEWS, UCDP, Phoenix, sender/
+ * action/receiver and --columns tables): format detection, the mapping
+ * tables (built in and the user's), and turning one row into an event of
+ * the model. */
 #ifndef EVG_IMPORT_INT_H
 #define EVG_IMPORT_INT_H
 
@@ -19,16 +20,24 @@ typedef struct evg__importer evg__importer;
 int evg__importer_new(evg__importer **out, const evg_load_opts *opts, evg__reporter *rep);
 void evg__importer_free(evg__importer *im);
 
-/* Why a file was taken for a format, for messages: "its header names
- * event_id_cnty". */
+/* What the first bytes of an events file say about it. */
 typedef struct evg__detected {
     evg_input_format format; /* EVG_INPUT_AUTO when nothing matched */
-    size_t tab_fields;       /* TAB-separated fields of the first row */
-    char reason[96];
+    char delimiter;          /* of the header, sniffed unless forced */
+    bool has_header;         /* the first row names columns */
+    size_t first_fields;     /* fields of the first row */
+    char reason[96];         /* why: "its header names 'event_id_cnty'" */
+    char header[160];        /* the first column names, for messages */
 } evg__detected;
 
-/* Tells the format from the first `len` bytes of a file. */
-void evg__import_detect(evg__detected *out, const unsigned char *data, size_t len);
+/* Tells the format from the first `len` bytes of a file; `delimiter` 0
+ * sniffs it from the first row (',' ';' tab '|' or 0x01). */
+void evg__import_detect(evg__detected *out, const unsigned char *data, size_t len,
+                        char delimiter);
+
+/* The message for an events file that is no event table at all: what it
+ * looks like and which option would help. */
+void evg__import_not_events(const evg__detected *d, char *buf, size_t size);
 
 /* "an ACLED export", "a GDELT event file", ... for messages. */
 const char *evg__import_format_noun(evg_input_format format);
@@ -36,12 +45,12 @@ const char *evg__import_format_noun(evg_input_format format);
 /* One export file being read. */
 typedef struct evg__import_file evg__import_file;
 
-/* Starts reading `file` as `format` (ACLED, GDELT or ICEWS) into `model`;
- * `first_row_fields` is the detected TAB-separated field count (GDELT has
- * no header). Sets the file's dialect. A GDELT file whose field count fits
- * no layout is reported and gives EVG_EINVAL. */
+/* Starts reading `file` as `format` (a foreign one, or EVG_INPUT_TABLE)
+ * into `model`, as `found` describes it. Sets the file's dialect. A
+ * headerless file whose shape fits no layout is reported and gives
+ * EVG_EINVAL. */
 int evg__import_begin(evg__import_file **out, evg__importer *im, evg_model *model,
-                      evg__csv_file *file, evg_input_format format, size_t first_row_fields);
+                      evg__csv_file *file, evg_input_format format, const evg__detected *found);
 
 /* Whether the format's first row is a header. */
 bool evg__import_has_header(const evg__import_file *f);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef evg__value value;
 
@@ -84,13 +85,15 @@ static int read_map_row(evg__csv_file *file, const evg__csv_field *fields, size_
     }
     char key[600];
     if (r->is_type_map) {
-        static const char *const formats[] = {"acled", "cameo", "gdelt", "icews"};
+        /* "table": the type values of sender/action/receiver and --columns
+         * tables, any case. */
+        static const char *const formats[] = {"acled", "cameo", "gdelt", "icews", "table"};
         size_t k = 0;
-        while (k < 4 && !evg__value_is(v[0], formats[k]))
+        while (k < 5 && !evg__value_is(v[0], formats[k]))
             k++;
-        if (k == 4) {
+        if (k == 5) {
             evg__csv_report(file, EVG_SEVERITY_ERROR, v[0].offset,
-                            "unknown format '%s' (expected acled, cameo, gdelt or icews)",
+                            "unknown format '%s' (expected acled, cameo, gdelt, icews or table)",
                             EVG__QUOTE(q, v[0]));
             return 0;
         }
@@ -99,10 +102,11 @@ static int read_map_row(evg__csv_file *file, const evg__csv_field *fields, size_
             evg__csv_report(file, EVG_SEVERITY_ERROR, v[1].offset, "code is too long");
             return 0;
         }
-        bool cameo_ok = k == 0 || (v[1].len >= 2 && v[1].len <= 4);
-        for (size_t i = 0; k != 0 && cameo_ok && i < v[1].len; i++)
+        bool is_cameo = k >= 1 && k <= 3;
+        bool cameo_ok = !is_cameo || (v[1].len >= 2 && v[1].len <= 4);
+        for (size_t i = 0; is_cameo && cameo_ok && i < v[1].len; i++)
             cameo_ok = v[1].text[i] >= '0' && v[1].text[i] <= '9';
-        int root = cameo_ok && k ? (v[1].text[0] - '0') * 10 + (v[1].text[1] - '0') : 1;
+        int root = cameo_ok && is_cameo ? (v[1].text[0] - '0') * 10 + (v[1].text[1] - '0') : 1;
         if (!cameo_ok || root < 1 || root > 20) {
             evg__csv_report(file, EVG_SEVERITY_ERROR, v[1].offset,
                             "'%s' is no CAMEO code: 2 to 4 digits, the first two 01 to 20 "
@@ -182,6 +186,65 @@ static int read_map(evg__importer *im, const char *path, bool is_type_map)
     return rc;
 }
 
+/* --columns: model field names and the column each fills. */
+static const struct {
+    const char *field;
+    int column;
+} mapped_fields[] = {
+    {"id", C_ID},         {"date", C_DATE},           {"end_date", C_END_DATE},
+    {"type", C_TYPE},     {"actor", C_ACTOR1},        {"target", C_ACTOR2},
+    {"allies", C_ASSOC1}, {"location", C_LOCATION},   {"latitude", C_LAT},
+    {"longitude", C_LON}, {"killed", C_KILLED},       {"injured", C_INJURED},
+    {"title", C_TITLE},   {"description", C_NOTES},   {"source", C_SOURCE},
+    {"url", C_URL},       {"certainty", C_CERTAINTY}, {"tags", C_TAGS},
+    {"count", C_WEIGHT},
+};
+
+/* Reads "date=Recording_Date,actor=Sender,..." into im->mapped. */
+static int read_mapping(evg__importer *im, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *eq = memchr(p, '=', len);
+        size_t k = 0;
+        size_t field_len = eq ? (size_t)(eq - p) : len;
+        while (field_len && p[field_len - 1] == ' ')
+            field_len--;
+        while (eq && k < sizeof mapped_fields / sizeof mapped_fields[0] &&
+               !(strlen(mapped_fields[k].field) == field_len &&
+                 strncasecmp(mapped_fields[k].field, p, field_len) == 0))
+            k++;
+        if (eq == NULL || k == sizeof mapped_fields / sizeof mapped_fields[0] ||
+            eq + 1 == p + len) {
+            evg__report(im->rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
+                        "--columns: '%.*s' is not FIELD=COLUMN with FIELD one of id, date, "
+                        "end_date, type, actor, target, allies, location, latitude, longitude, "
+                        "killed, injured, title, description, source, url, certainty, tags, "
+                        "count",
+                        (int)(len > 80 ? 80 : len), p);
+            return EVG_EINVAL;
+        }
+        const char *name = eq + 1;
+        size_t name_len = (size_t)(p + len - name);
+        while (name_len && *name == ' ')
+            name++, name_len--;
+        const char *copy = evg__arena_strndup(&im->arena, name, name_len);
+        if (copy == NULL)
+            return EVG_ENOMEM;
+        im->mapped[mapped_fields[k].column] = copy;
+        p += len + (end != NULL);
+    }
+    if (im->mapped[C_DATE] == NULL || im->mapped[C_ACTOR1] == NULL) {
+        evg__report(im->rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
+                    "--columns must name the date and actor columns (date=COLUMN,actor=COLUMN)");
+        return EVG_EINVAL;
+    }
+    im->has_mapping = true;
+    return 0;
+}
+
 int evg__importer_new(evg__importer **out, const evg_load_opts *opts, evg__reporter *rep)
 {
     *out = NULL;
@@ -191,8 +254,10 @@ int evg__importer_new(evg__importer **out, const evg_load_opts *opts, evg__repor
     im->rep = rep;
     im->min_mentions = opts->min_mentions;
     im->include_non_root = opts->include_non_root;
-    int rc = 0;
-    if (opts->type_map)
+    im->strict = opts->strict;
+    im->date_formats = opts->date_formats;
+    int rc = opts->columns ? read_mapping(im, opts->columns) : 0;
+    if (opts->type_map && rc == 0)
         rc = read_map(im, opts->type_map, true);
     if (opts->actor_map) {
         int actor_rc = read_map(im, opts->actor_map, false);

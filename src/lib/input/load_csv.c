@@ -16,7 +16,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "csv_int.h"
+#include "csv_file_int.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -27,42 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-/* Diagnostics reported while a row is handled are held back and given in
- * file order, whatever order the row's checks ran in. */
-typedef struct held_diag {
-    evg_severity severity;
-    uint64_t offset;
-    char message[400];
-} held_diag;
-
-enum { MAX_HELD = 16 };
-
-struct evg__csv_file {
-    char *name;
-    bool in_row;
-    unsigned char delimiter; /* ',' or '\t' */
-    bool quoting;            /* RFC 4180 quotes; off for GDELT and ICEWS */
-    bool converted;          /* a field was read as Windows-1252 */
-    unsigned char *peeked;   /* bytes read ahead by evg__csv_peek */
-    size_t peeked_len;
-    size_t held_count;
-    held_diag held[MAX_HELD];
-    FILE *stream;
-    evg__reporter *rep;
-    uint64_t *line_starts; /* sorted; line_starts[0] is 0 (or 3 after a BOM) */
-    size_t line_count, line_cap;
-    /* While a reader thread runs, it alone appends to line_starts and
-     * reallocates it under lines_lock; the caller's thread looks lines up
-     * under the lock, among the first `visible_lines` (those of the rows
-     * handed over so far). The row being handled is known without a
-     * lookup. */
-    bool threaded;
-    pthread_mutex_t lines_lock;
-    size_t visible_lines;
-    uint64_t row_start;
-    unsigned long row_line;
-};
 
 typedef struct pending_field {
     size_t at; /* position of the text in the batch's text */
@@ -76,7 +40,7 @@ typedef struct batch_row {
     size_t first_field, field_count;
     uint64_t start;
     unsigned long line;
-    size_t lines; /* line starts known when the row ended */
+    size_t lines;      /* line starts known when the row ended */
     size_t note_field; /* 1-based; 0: no warning */
     unsigned char note_byte;
     uint64_t note_offset;
@@ -110,6 +74,9 @@ typedef struct end_diag {
 /* libcsv's state between rows (ROW_NOT_BEGUN in libcsv.c). csv.h declares
  * the parser struct but not its state names. */
 enum { LIBCSV_ROW_NOT_BEGUN = 0 };
+
+/* The most bytes handed to csv_parse at once. */
+enum { PARSE_STEP = 1 << 16 };
 
 typedef struct reader {
     evg__csv_file *file;
@@ -152,21 +119,6 @@ typedef struct reader {
     int consume_status;
 } reader;
 
-static int grow(void **items, size_t *cap, size_t need, size_t item_size)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*items, n * item_size);
-    if (p == NULL)
-        return EVG_ENOMEM;
-    *items = p;
-    *cap = n;
-    return 0;
-}
-
 /* Ends reading with an error, given once the rows before it are handled. */
 static void reader_fail(reader *r, int status, bool positioned, uint64_t offset, const char *fmt,
                         ...) EVG__PRINTF(5, 6);
@@ -196,7 +148,7 @@ static const unsigned char *row_bytes(reader *r, size_t *len)
     /* carry holds [row_start, chunk_base); the chunk's part goes after it,
      * without counting it as carried. */
     size_t in_chunk = (size_t)(r->piece_end - r->chunk_base);
-    if (grow((void **)&r->carry, &r->carry_cap, r->carry_len + in_chunk, 1))
+    if (evg__csv_grow((void **)&r->carry, &r->carry_cap, r->carry_len + in_chunk, 1))
         return NULL;
     memcpy(r->carry + r->carry_len, r->chunk, in_chunk);
     return r->carry;
@@ -211,8 +163,8 @@ static bool is_row_end(unsigned char c)
  * the delimiter that ends field index-1, outside quotes (a field is quoted
  * when its first byte other than blanks is the quote). Used when a row's
  * fields cannot be placed from their lengths alone, and for errors. */
-static size_t scan_field_start(const reader *r, const unsigned char *raw, size_t len,
-                               size_t from, size_t from_index, size_t index)
+static size_t scan_field_start(const reader *r, const unsigned char *raw, size_t len, size_t from,
+                               size_t from_index, size_t index)
 {
     unsigned char delim = r->file->delimiter;
     size_t p = from;
@@ -307,8 +259,8 @@ static void on_field(void *text, size_t len, void *data)
                     r->max_fields);
         return;
     }
-    if (grow((void **)&b->fields, &b->field_cap, b->field_count + 1, sizeof *b->fields) ||
-        grow((void **)&b->text, &b->text_cap, b->text_len + len + 1, 1)) {
+    if (evg__csv_grow((void **)&b->fields, &b->field_cap, b->field_count + 1, sizeof *b->fields) ||
+        evg__csv_grow((void **)&b->text, &b->text_cap, b->text_len + len + 1, 1)) {
         r->status = EVG_ENOMEM;
         return;
     }
@@ -327,8 +279,8 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len)
     for (size_t k = 0; k < len;) {
         /* Nearly all of it is ASCII: skip it 32, then 8 bytes at a time. */
         uint64_t w[4];
-        while (len - k >= 32 && (memcpy(w, s + k, 32),
-                                 ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080u) == 0))
+        while (len - k >= 32 &&
+               (memcpy(w, s + k, 32), ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080u) == 0))
             k += 32;
         while (len - k >= 8 && (memcpy(w, s + k, 8), (w[0] & 0x8080808080808080u) == 0))
             k += 8;
@@ -339,9 +291,10 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len)
             k++;
             continue;
         }
-        size_t need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
-                                             : c >= 0xF0 && c <= 0xF4   ? 3
-                                                                        : 0;
+        size_t need = c >= 0xC2 && c <= 0xDF   ? 1
+                      : c >= 0xE0 && c <= 0xEF ? 2
+                      : c >= 0xF0 && c <= 0xF4 ? 3
+                                               : 0;
         bool good = need > 0;
         for (size_t j = 1; good && j <= need; j++)
             good = k + j < len && (s[k + j] & 0xC0) == 0x80;
@@ -368,7 +321,7 @@ static const uint16_t cp1252_high[32] = {
  * printable range is a subset), appending the UTF-8 text to the batch's. */
 static int convert_cp1252(batch *b, pending_field *f)
 {
-    if (grow((void **)&b->text, &b->text_cap, b->text_len + f->len * 3 + 1, 1))
+    if (evg__csv_grow((void **)&b->text, &b->text_cap, b->text_len + f->len * 3 + 1, 1))
         return EVG_ENOMEM;
     const unsigned char *in = (const unsigned char *)b->text + f->at;
     unsigned char *out = (unsigned char *)b->text + b->text_len;
@@ -437,7 +390,7 @@ static void on_row_end(int terminator, void *data)
     batch *b = r->b;
     r->note_field = 0;
     if (place_fields(r) || convert_encoding(r) ||
-        grow((void **)&b->rows, &b->row_cap, b->row_count + 1, sizeof *b->rows)) {
+        evg__csv_grow((void **)&b->rows, &b->row_cap, b->row_count + 1, sizeof *b->rows)) {
         r->status = EVG_ENOMEM;
         return;
     }
@@ -463,189 +416,6 @@ static void on_row_end(int terminator, void *data)
     r->row_text0 = r->b->text_len;
 }
 
-static int add_line_start(evg__csv_file *f, uint64_t offset)
-{
-    if (f->line_count == f->line_cap) {
-        if (f->threaded)
-            pthread_mutex_lock(&f->lines_lock);
-        int rc = grow((void **)&f->line_starts, &f->line_cap, f->line_count + 1,
-                      sizeof *f->line_starts);
-        if (f->threaded)
-            pthread_mutex_unlock(&f->lines_lock);
-        if (rc)
-            return rc;
-    }
-    f->line_starts[f->line_count++] = offset;
-    return 0;
-}
-
-static evg__csv_file *new_file(const char *name, evg__reporter *rep)
-{
-    evg__csv_file *f = calloc(1, sizeof *f);
-    if (f == NULL || (f->name = malloc(strlen(name) + 1)) == NULL) {
-        free(f);
-        return NULL;
-    }
-    strcpy(f->name, name);
-    pthread_mutex_init(&f->lines_lock, NULL);
-    f->rep = rep;
-    f->delimiter = ',';
-    f->quoting = true;
-    return f;
-}
-
-int evg__csv_open_memory(evg__csv_file **out, const char *name, const void *data, size_t len,
-                         evg__reporter *rep)
-{
-    *out = NULL;
-    evg__csv_file *f = new_file(name, rep);
-    if (f == NULL)
-        return EVG_ENOMEM;
-    /* fmemopen refuses a zero-length buffer: an empty file reads from "". */
-    f->stream = len ? fmemopen((void *)data, len, "rb") : fmemopen("", 1, "r");
-    if (f->stream == NULL) {
-        evg__csv_close(f);
-        return EVG_ENOMEM;
-    }
-    if (len == 0)
-        fgetc(f->stream); /* skip the terminating NUL: nothing is left to read */
-    *out = f;
-    return 0;
-}
-
-int evg__csv_open(evg__csv_file **out, const char *path, evg__reporter *rep)
-{
-    *out = NULL;
-    bool is_stdin = strcmp(path, "-") == 0;
-    evg__csv_file *f = new_file(is_stdin ? "<stdin>" : path, rep);
-    if (f == NULL)
-        return EVG_ENOMEM;
-    f->stream = is_stdin ? stdin : fopen(path, "rb");
-    if (f->stream == NULL) {
-        evg__report(rep, EVG_SEVERITY_ERROR, f->name, 0, 0, "cannot open: %s", strerror(errno));
-        evg__csv_close(f);
-        return EVG_EIO;
-    }
-    *out = f;
-    return 0;
-}
-
-uint64_t evg__csv_size(const evg__csv_file *file)
-{
-    struct stat st;
-    int fd = file->stream ? fileno(file->stream) : -1;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return 0;
-    return (uint64_t)st.st_size;
-}
-
-const char *evg__csv_name(const evg__csv_file *file)
-{
-    return file->name;
-}
-
-void evg__csv_close(evg__csv_file *file)
-{
-    if (file == NULL)
-        return;
-    if (file->stream && file->stream != stdin)
-        fclose(file->stream);
-    pthread_mutex_destroy(&file->lines_lock);
-    free(file->line_starts);
-    free(file->peeked);
-    free(file->name);
-    free(file);
-}
-
-/* The 1-based line holding `offset` among the first `count` line starts. */
-static size_t line_among(const uint64_t *starts, size_t count, uint64_t offset)
-{
-    size_t lo = 0, hi = count;
-    /* The last line start <= offset. */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo + 1;
-}
-
-/* Line and column of an offset, on the caller's thread. */
-static void locate(const evg__csv_file *file, uint64_t offset, unsigned long *line,
-                   unsigned long *column)
-{
-    evg__csv_file *f = (evg__csv_file *)file; /* the lock is not the file's state */
-    if (f->threaded)
-        pthread_mutex_lock(&f->lines_lock);
-    size_t count = f->threaded ? f->visible_lines : f->line_count;
-    size_t k = count ? line_among(f->line_starts, count, offset) : 1;
-    uint64_t start = count ? f->line_starts[k - 1] : 0;
-    if (f->threaded)
-        pthread_mutex_unlock(&f->lines_lock);
-    *line = (unsigned long)k;
-    *column = offset >= start ? (unsigned long)(offset - start) + 1 : 1;
-}
-
-unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset)
-{
-    if (offset == file->row_start && file->row_line)
-        return file->row_line; /* the row being handled */
-    unsigned long line, column;
-    locate(file, offset, &line, &column);
-    return line;
-}
-
-static void report_now(evg__csv_file *file, evg_severity severity, uint64_t offset,
-                       const char *fmt, va_list ap)
-{
-    unsigned long line, column;
-    locate(file, offset, &line, &column);
-    evg__vreport(file->rep, severity, file->name, line, column, fmt, ap);
-}
-
-static void report_held(evg__csv_file *file, const held_diag *d, ...)
-{
-    va_list ap;
-    va_start(ap, d);
-    report_now(file, d->severity, d->offset, "%s", ap);
-    va_end(ap);
-}
-
-static void release_held(evg__csv_file *file)
-{
-    /* Insertion sort: a row holds a handful at most; stable, so two
-     * diagnostics at one offset keep their order. */
-    for (size_t i = 1; i < file->held_count; i++) {
-        held_diag d = file->held[i];
-        size_t k = i;
-        for (; k > 0 && file->held[k - 1].offset > d.offset; k--)
-            file->held[k] = file->held[k - 1];
-        file->held[k] = d;
-    }
-    for (size_t i = 0; i < file->held_count; i++)
-        report_held(file, &file->held[i], file->held[i].message);
-    file->held_count = 0;
-    file->in_row = false;
-}
-
-void evg__csv_report(evg__csv_file *file, evg_severity severity, uint64_t offset,
-                     const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (file->in_row && file->held_count < MAX_HELD) {
-        held_diag *d = &file->held[file->held_count++];
-        d->severity = severity;
-        d->offset = offset;
-        vsnprintf(d->message, sizeof d->message, fmt, ap);
-    } else {
-        report_now(file, severity, offset, fmt, ap);
-    }
-    va_end(ap);
-}
-
 static int parse_error(reader *r, unsigned char c, uint64_t offset)
 {
     if (c == '"') {
@@ -655,7 +425,7 @@ static int parse_error(reader *r, unsigned char c, uint64_t offset)
     } else {
         evg__csv_file *file = r->file;
         uint64_t field_start = field_offset(r, r->b->field_count - r->row_field0);
-        size_t line = line_among(file->line_starts, file->line_count, field_start);
+        size_t line = evg__csv_line_among(file->line_starts, file->line_count, field_start);
         reader_fail(r, EVG_EINVAL, true, offset,
                     "malformed CSV: unexpected character after the closing quote of the field "
                     "starting at column %lu",
@@ -664,42 +434,12 @@ static int parse_error(reader *r, unsigned char c, uint64_t offset)
     return EVG_EINVAL;
 }
 
-void evg__csv_set_dialect(evg__csv_file *file, char delimiter, bool quoting)
-{
-    file->delimiter = (unsigned char)delimiter;
-    file->quoting = quoting;
-}
-
-int evg__csv_peek(evg__csv_file *file, const unsigned char **out, size_t *len)
-{
-    if (file->peeked == NULL) {
-        if ((file->peeked = malloc(EVG__CSV_PEEK_BYTES)) == NULL)
-            return EVG_ENOMEM;
-        /* fread may come back short on a pipe before the end. */
-        size_t n;
-        while (file->peeked_len < EVG__CSV_PEEK_BYTES &&
-               (n = fread(file->peeked + file->peeked_len, 1,
-                          EVG__CSV_PEEK_BYTES - file->peeked_len, file->stream)) > 0)
-            file->peeked_len += n;
-        if (ferror(file->stream)) {
-            evg__report(file->rep, EVG_SEVERITY_ERROR, file->name, 0, 0, "cannot read: %s",
-                        strerror(errno));
-            return EVG_EIO;
-        }
-    }
-    *out = file->peeked;
-    *len = file->peeked_len;
-    return 0;
-}
-
-/* Hands the rows of a batch, in order, to the row callback (on the caller's
- * thread), with the reader's warning about a row among its diagnostics. */
 static void consume_batch(reader *r, const batch *b)
 {
     evg__csv_file *file = r->file;
     for (size_t k = 0; k < b->row_count && r->consume_status == 0; k++) {
         const batch_row *row = &b->rows[k];
-        if (grow((void **)&r->row, &r->row_cap, row->field_count, sizeof *r->row)) {
+        if (evg__csv_grow((void **)&r->row, &r->row_cap, row->field_count, sizeof *r->row)) {
             r->consume_status = EVG_ENOMEM;
             break;
         }
@@ -718,7 +458,7 @@ static void consume_batch(reader *r, const batch *b)
                             "converted silently)",
                             row->note_field, row->note_byte);
         int rc = r->on_row(file, r->row, row->field_count, r->payload);
-        release_held(file);
+        evg__csv_release_held(file);
         if (rc)
             r->consume_status = rc;
     }
@@ -782,7 +522,7 @@ static int note_line_end(evg__csv_file *file, const unsigned char *chunk, size_t
             file->line_starts[file->line_count - 1] == next - 1)
             file->line_starts[file->line_count - 1] = next; /* CRLF split between chunks */
         else
-            rc = add_line_start(file, next);
+            rc = evg__csv_add_line_start(file, next);
     }
     *prev = last;
     return rc;
@@ -848,20 +588,26 @@ static void read_rows(reader *r, struct csv_parser *parser, unsigned char *chunk
                 r->row_open = true;
                 r->row_start = base + pos;
             }
-            r->piece_end = base + end;
-            size_t parsed = csv_parse(parser, chunk + pos, end - pos, on_field, on_row_end, r);
-            if (r->status) {
-                rc = r->status;
-            } else if (parsed < end - pos) {
-                rc = csv_error(parser) == CSV_EPARSE
-                         ? parse_error(r, chunk[pos + parsed], base + pos + parsed)
-                         : EVG_ENOMEM;
-            } else if (r->max_field_bytes && parser->entry_pos > r->max_field_bytes) {
-                reader_fail(r, rc = EVG_ELIMIT, true,
-                            field_offset(r, r->b->field_count - r->row_field0),
-                            "field longer than %zu bytes", r->max_field_bytes);
-            } else if (parser->pstate == LIBCSV_ROW_NOT_BEGUN) {
-                r->row_open = false; /* a row ended, or the line was blank */
+            /* A long line is fed in steps, so a field past the limit is
+             * refused after at most one step more than the limit. */
+            for (size_t at = pos, step_end; at < end && rc == 0; at = step_end) {
+                step_end = end - at > PARSE_STEP ? at + PARSE_STEP : end;
+                r->piece_end = base + step_end;
+                size_t parsed =
+                    csv_parse(parser, chunk + at, step_end - at, on_field, on_row_end, r);
+                if (r->status) {
+                    rc = r->status;
+                } else if (parsed < step_end - at) {
+                    rc = csv_error(parser) == CSV_EPARSE
+                             ? parse_error(r, chunk[at + parsed], base + at + parsed)
+                             : EVG_ENOMEM;
+                } else if (r->max_field_bytes && parser->entry_pos > r->max_field_bytes) {
+                    reader_fail(r, rc = EVG_ELIMIT, true,
+                                field_offset(r, r->b->field_count - r->row_field0),
+                                "field longer than %zu bytes", r->max_field_bytes);
+                } else if (step_end == end && parser->pstate == LIBCSV_ROW_NOT_BEGUN) {
+                    r->row_open = false; /* a row ended, or the line was blank */
+                }
             }
             pos = end;
         }
@@ -870,7 +616,7 @@ static void read_rows(reader *r, struct csv_parser *parser, unsigned char *chunk
              * overwritten. */
             uint64_t from = r->row_start > base ? r->row_start : base;
             size_t keep = (size_t)(base + n - from);
-            if (grow((void **)&r->carry, &r->carry_cap, r->carry_len + keep, 1)) {
+            if (evg__csv_grow((void **)&r->carry, &r->carry_cap, r->carry_len + keep, 1)) {
                 rc = EVG_ENOMEM;
                 break;
             }
@@ -972,6 +718,9 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return EVG_ENOMEM;
     csv_set_delim(&parser, file->delimiter);
+    /* libcsv grows a field's buffer by this much at a time (128 bytes by
+     * default: a field of n bytes would cost n^2/256 bytes of copying). */
+    csv_set_blk_size(&parser, PARSE_STEP);
     if (!file->quoting) {
         /* GDELT and ICEWS write quotes as plain text ('He said "no"',
          * unmatched quotes in URLs), so quoting must be off. libcsv cannot
@@ -983,7 +732,7 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
     }
     reader *r = calloc(1, sizeof *r);
     unsigned char *chunk = malloc((size_t)1 << 18);
-    if (r == NULL || chunk == NULL || add_line_start(file, 0) != 0) {
+    if (r == NULL || chunk == NULL || evg__csv_add_line_start(file, 0) != 0) {
         free(r);
         free(chunk);
         csv_free(&parser);
@@ -1004,9 +753,9 @@ int evg__csv_read(evg__csv_file *file, size_t max_field_bytes, size_t max_fields
      * other core's TLB. */
     for (size_t i = 0; big && i < BATCHES; i++) {
         batch *b = &r->batches[i];
-        if (grow((void **)&b->text, &b->text_cap, 2 * BATCH_TEXT, 1) ||
-            grow((void **)&b->fields, &b->field_cap, 16 * BATCH_ROWS, sizeof *b->fields) ||
-            grow((void **)&b->rows, &b->row_cap, BATCH_ROWS + 1, sizeof *b->rows))
+        if (evg__csv_grow((void **)&b->text, &b->text_cap, 2 * BATCH_TEXT, 1) ||
+            evg__csv_grow((void **)&b->fields, &b->field_cap, 16 * BATCH_ROWS, sizeof *b->fields) ||
+            evg__csv_grow((void **)&b->rows, &b->row_cap, BATCH_ROWS + 1, sizeof *b->rows))
             big = false; /* read on this thread, growing as needed */
     }
     if (big && pthread_mutex_init(&r->lock, NULL) == 0) {

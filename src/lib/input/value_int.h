@@ -3,6 +3,7 @@
 #ifndef EVG_VALUE_INT_H
 #define EVG_VALUE_INT_H
 
+#include "arena_int.h"
 #include "csv_int.h"
 
 #include <stdbool.h>
@@ -40,9 +41,17 @@ static inline bool evg__value_is(evg__value v, const char *word)
  * fit. */
 bool evg__value_lower(char *buf, size_t size, evg__value v);
 
-/* Reports that `v` contains a control character or ';' (the list
+/* The longest id: Graphviz refuses longer names and labels. */
+#define EVG__MAX_ID_BYTES 16384
+
+/* Reports that `v` is longer than EVG__MAX_ID_BYTES or contains a control character or ';' (the list
  * separator), which ids may not hold; false then. `what` names the id. */
 bool evg__value_check_id(evg__csv_file *file, evg__value v, const char *what);
+
+/* Copies the value into the arena, replacing what XML 1.0 cannot carry (C0
+ * controls but tab, LF and CR; U+FFFE; U+FFFF) by U+FFFD, with one placed
+ * warning per file. NULL when memory ran out. */
+char *evg__value_copy(evg__arena *arena, evg__csv_file *file, evg__value v);
 
 #define EVG__QUOTE(buf, v) evg__excerpt((buf), sizeof(buf), (v).text, (v).len)
 

@@ -24,6 +24,10 @@ struct evg_model {
  * Returns 0 or EVG_ENOMEM. */
 int evg__model_canonical_order(evg_model *model);
 
+/* Sorts events by date, then precision, then id, renumbering the event id
+ * map. Returns 0 or EVG_ENOMEM. */
+int evg__model_sort_events(evg_model *model);
+
 /* Registers an event id (borrowed from the arena) for the event about to
  * be appended. Returns the new event's index, the index of the event that
  * already has the id (a duplicate), or EVG_NO_INDEX when out of memory.
