@@ -143,7 +143,9 @@ static size_t edge_threshold(const evg__actors_graph *g, size_t budget, size_t f
             counts[m] = counts[m - 1];
             counts[m - 1] = x;
         }
-    size_t t = (size_t)counts[budget] + 1;
+    /* A threshold that would hide the largest relations too thins nothing:
+     * then fewer actors must do it. */
+    size_t t = counts[budget] == counts[0] ? floor : (size_t)counts[budget] + 1;
     free(counts);
     return t > floor ? t : floor;
 }

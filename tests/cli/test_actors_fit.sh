@@ -3,7 +3,7 @@
 # sample and synthetic datasets (5,000 and 20,000 events over 18 and 26
 # actors, 3,000 over 200, 10,000 over 3,000 with long names), on the
 # default A4 page and on A4 landscape. Each SVG is measured as it prints
-# (actors_measure.py): no larger than the page, no text under 6 pt, no two
+# (figure_measure.py): no larger than the page, no text under 6 pt, no two
 # texts overlapping. What is folded or hidden is said in the caption, and
 # the figure is the same on a second run.
 set -u
@@ -12,21 +12,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
-measure=$src/tests/cli/actors_measure.py
+measure=$src/tests/cli/figure_measure.py
 python3 "$src/tests/cli/gen_actors.py" "$work/s5k" 5000 18
 python3 "$src/tests/cli/gen_actors.py" "$work/s20k" 20000 26
 python3 "$src/tests/cli/gen_actors.py" "$work/s3k" 3000 200
 python3 "$src/tests/cli/gen_actors.py" "$work/s10k" 10000 3000 --long-names
-# Text blocks in points: A4 is 17 x 24.7 cm.
-a4_w=481.9 a4_h=700.2
 for data in "$src/data/syria-2016" "$work/s5k" "$work/s20k" "$work/s3k" "$work/s10k"; do
   name=$(basename "$data")
   for page in a4 a4-landscape; do
     out=$work/$name-$page.svg
     "$evgraph" actors "$data" --page "$page" -o "$out" 2>"$work/err" ||
       { bad "$name $page: exit $?: $(cat "$work/err")"; continue; }
-    if [[ $page == a4 ]]; then w=$a4_w h=$a4_h; else w=$a4_h h=$a4_w; fi
-    python3 "$measure" "$out" "$w" "$h" 6 || bad "$name $page does not fit"
+    python3 "$measure" "$out" --page "$page" --min-text 6 >"$work/measure" 2>&1 ||
+      bad "$name $page does not fit: $(cat "$work/measure")"
     # Same file name, so the same SVG ids.
     mkdir -p "$work/again"
     "$evgraph" actors "$data" --page "$page" -o "$work/again/$name-$page.svg" 2>/dev/null

@@ -288,8 +288,8 @@ static void add_label_box(fit_reading *r, const textlabel_t *label)
         add_box(r, label->pos.x, label->pos.y, label->dimen.x, label->dimen.y);
 }
 
-/* Every node and every label is a fit_box; two boxes that overlap by more than
- * a point either way are an overlap. */
+/* Every node's text and every label is a box; two boxes closer than a
+ * point (or overlapping) count as an overlap. */
 static void read_fit(Agraph_t *g, void *payload)
 {
     fit_reading *r = payload;
@@ -316,7 +316,7 @@ static void read_fit(Agraph_t *g, void *payload)
         const fit_box *a = &r->boxes[i];
         for (size_t j = i + 1; j < r->count; j++) {
             const fit_box *b = &r->boxes[j];
-            if (a->x0 + 1 < b->x1 && b->x0 + 1 < a->x1 && a->y0 + 1 < b->y1 && b->y0 + 1 < a->y1) {
+            if (a->x0 < b->x1 + 1 && b->x0 < a->x1 + 1 && a->y0 < b->y1 + 1 && b->y0 < a->y1 + 1) {
                 overlaps++;
             }
         }
