@@ -100,6 +100,7 @@ struct evg__import_file {
     size_t fields;                /* fields per row */
     bool header_done, header_ok;
     size_t rows, skipped_root, skipped_mentions, skipped_map;
+    uint64_t row_offset; /* where the row being read starts */
     /* Problems: rows skipped, values dropped, the first one's place. */
     size_t skipped_rows, dropped_values, events;
     uint64_t first_problem;

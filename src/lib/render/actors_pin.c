@@ -329,7 +329,7 @@ int evg__ag_fit_measure(evg__ag_fit *out, figure *f, evg__reporter *rep)
     memset(out, 0, sizeof *out);
     evg__ag_built fig;
     evg__gv_lock();
-    int rc = evg__ag_build(&fig, f, "actors");
+    int rc = evg__ag_build(&fig, f, "actors", rep);
     if (rc == 0) {
         fit_reading r = {f, out, NULL, 0, 0, false};
         rc = evg__gv_layout(fig.graph, f->style.engine, rep, read_fit, &r);
