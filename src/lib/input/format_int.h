@@ -119,6 +119,15 @@ struct evg__import_file {
     uint64_t new_type_at;
 };
 
+/* A built-in table from a format's codes or type names to evgraph's types. */
+typedef struct evg__code_type {
+    const char *code;
+    const char *type;
+} evg__code_type;
+
+/* The type `code` has in `table` (compared exactly), or NULL. */
+const char *evg__code_lookup(const evg__code_type *table, size_t count, const char *code);
+
 /* One row's values as a format reads them. */
 typedef struct evg__row {
     const evg__csv_field *fields;
