@@ -41,6 +41,12 @@ const char *evg__actors_drawing_engine(const evg__actors_drawing *drawing);
  * graphs that do not fit otherwise. */
 void evg__actors_drawing_short_labels(evg__actors_drawing *drawing, bool short_labels);
 
+/* For graphs aggregated by pair (EVG_ACTORS_AGGREGATE_ALL) to save room: an
+ * edge of several types is one line in the colour of the type that is most
+ * of it (neutral when none is), labelled "mostly VERB" or "mixed" and its
+ * count, instead of a line and a label per type. */
+void evg__actors_drawing_mixed_edges(evg__actors_drawing *drawing, bool mixed);
+
 /* Scales the drawing down to the width instead of fitting it (sfdp and
  * circo only: their text then prints smaller than laid out). */
 void evg__actors_drawing_scale_to_width(evg__actors_drawing *drawing);
