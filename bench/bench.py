@@ -19,6 +19,7 @@ import hashlib
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -55,15 +56,20 @@ class Bench:
             before()
         tfile = os.path.join(self.tmp, "time")
         t0 = time.perf_counter()
+        # In a session of its own, so that a timeout ends the command too,
+        # not only /usr/bin/time (which would leave it running).
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%e %M", "-o", tfile] + cmd,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                start_new_session=True)
         try:
-            proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tfile] + cmd,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                  timeout=timeout or self.args.timeout)
+            _, stderr = proc.communicate(timeout=timeout or self.args.timeout)
         except subprocess.TimeoutExpired:
-            return None, None, "timeout"
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            return None, None, f"timeout ({timeout or self.args.timeout:.0f} s)"
         wall = time.perf_counter() - t0
         if proc.returncode != 0:
-            err = proc.stderr.decode(errors="replace").strip().splitlines()
+            err = stderr.decode(errors="replace").strip().splitlines()
             last = err[-1] if err else ""
             if proc.returncode > 128 or "signal" in last:
                 return None, None, f"killed (status {proc.returncode})"

@@ -34,6 +34,12 @@ typedef struct evg_output {
     evg_format format;
     evg_diag_fn diag; /* errors and warnings; may be NULL */
     void *diag_payload;
+    /* A make rule to write with the figure (NULL: none): its temporary is
+     * written after the figure's, and both (with --by, all files) are
+     * renamed into place together, or none is. */
+    const char *depfile_path;
+    const char *depfile_data;
+    size_t depfile_len;
 } evg_output;
 
 /* SVG for web pages that inline several figures (see the README's

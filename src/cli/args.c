@@ -278,78 +278,10 @@ static int parse_delimiter(const char *text, char *out)
     return -1;
 }
 
-int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *extra,
-              size_t extra_count)
+/* Sorts argv into inputs and option values (the tables' targets). */
+static int read_arguments(cli *c, int argc, char **argv, const option_group *tables,
+                          size_t table_count)
 {
-    const char *max_errors = NULL, *quiet = NULL, *max_field = NULL, *max_columns = NULL;
-    const char *max_rows = NULL, *max_memory = NULL, *help = NULL;
-    const char *input_format = NULL, *min_mentions = NULL, *non_root = NULL, *no_size = NULL;
-    const char *responsive = NULL, *background = NULL;
-    const char *delimiter = NULL, *strict = NULL, *date_format = NULL;
-    const cli_option common[] = {
-        {"help", 'h', NULL, &help, "print this help and exit", NULL, 0},
-        {"quiet", 'q', NULL, &quiet, "do not print warnings", NULL, 0},
-    };
-    const cli_option load_options[] = {
-        {"max-errors", 0, "N", &max_errors, "stop listing errors after N (default 50, 0: no cap)",
-         NULL, 0},
-        {"max-field-bytes", 0, "N", &max_field, "longest field (default 1M; 0: no limit)", NULL, 0},
-        {"max-columns", 0, "N", &max_columns, "fields in a row (default 1024; 0: no limit)", NULL, 0},
-        {"max-rows", 0, "N", &max_rows, "rows in all inputs (default 10000000; 0: no limit)",
-         NULL, 0},
-        {"max-memory", 0, "N", &max_memory,
-         "memory the data may take (default 4G; 0: none)", NULL, 0},
-        {"input-format", 0, "F", &input_format,
-         "acled, gdelt, icews or evgraph (default: detected)", NULL, 0},
-        {"columns", 0, "MAPPING", &c->load.columns,
-         "map a table's columns onto events:\ndate=Recording_Date,actor=Sender,...", NULL, 0},
-        {"delimiter", 0, "C", &delimiter,
-         "field separator: , ; tab | or ctrl-a\n(default: guessed from the header)", NULL, 0},
-        {"date-format", 0, "FMT", &date_format,
-         "strptime format of dates, such as %d/%m/%Y;\nrepeat to try several in order",
-         &c->date_formats, 0},
-        {"strict", 0, NULL, &strict,
-         "a bad value or row of a foreign file is an error,\nnot a warning", NULL, 0},
-        {"min-mentions", 0, "N", &min_mentions, "GDELT: drop events with fewer NumMentions", NULL, 0},
-        {"include-non-root", 0, NULL, &non_root, "GDELT: keep events that are not root events",
-         NULL, 0},
-        {"type-map", 0, "FILE", &c->load.type_map,
-         "CSV format,code,type overriding the built-in types", NULL, CLI_FILE_READ},
-        {"actor-map", 0, "FILE", &c->load.actor_map,
-         "CSV raw,id[,name,kind] renaming or merging actors", NULL, CLI_FILE_READ},
-    };
-    const cli_option figure_options[] = {
-        {"output", 'o', "FILE", &c->output, "write to FILE (- : standard output)", NULL, 0},
-        {"format", 'T', "FORMAT", &c->format_name,
-         "dot, svg, png or pdf (default: FILE's extension)", NULL, 0},
-        {"title", 0, "TEXT", &c->title, "the figure's title", NULL, 0},
-        {"from", 0, "DATE", &c->filter.from, "leave out events ending before DATE", NULL, 0},
-        {"to", 0, "DATE", &c->filter.to, "leave out events starting after DATE", NULL, 0},
-        {"type", 0, "IDS", &c->filter.types, "only events of these types (comma-separated)",
-         NULL, 0},
-        {"actor", 0, "IDS", &c->filter.actors, "only events involving these actors", NULL, 0},
-        {"depfile", 'M', "FILE", &c->depfile,
-         "also write a make rule naming the files read", NULL, CLI_FILE_WRITE},
-        {"id-prefix", 0, "P", &c->svg.id_prefix,
-         "SVG: prefix of every id (default: FILE's name)", NULL, 0},
-        {"css", 0, "FILE", &c->css_path, "embed FILE as the stylesheet", NULL, CLI_FILE_READ},
-        {"no-size", 0, NULL, &no_size,
-         "SVG: no width and height; it scales to its container", NULL, 0},
-        {"responsive", 0, NULL, &responsive,
-         "SVG: viewBox only, for web pages (same as --no-size)", NULL, 0},
-        {"background", 0, "none", &background,
-         "SVG: 'none' for a transparent background", NULL, 0},
-    };
-    const option_group tables[] = {
-        {"options", extra, extra_count},
-        {"output and filters", figure_options,
-         groups & CLI_FIGURE ? sizeof figure_options / sizeof figure_options[0] : 0},
-        {"reading datasets", load_options,
-         groups & CLI_LOADS ? sizeof load_options / sizeof load_options[0] : 0},
-        {"general", common, sizeof common / sizeof common[0]},
-    };
-    const size_t table_count = sizeof tables / sizeof tables[0];
-
     c->inputs = calloc((size_t)argc, sizeof *c->inputs);
     if (c->inputs == NULL)
         return EXIT_INVALID;
@@ -416,34 +348,66 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
         if (found->file == CLI_FILE_READ && cli_list_add(&c->read_files, inline_value) != 0)
             return EXIT_INVALID;
     }
-    if (help) {
-        print_usage(c, tables, table_count);
-        return CLI_HELP_SHOWN;
+    return 0;
+}
+
+/* The options of reading datasets, as given, before they are checked. */
+typedef struct load_values {
+    const char *max_errors, *max_field, *max_columns, *max_rows, *max_memory, *min_mentions;
+    const char *input_format, *delimiter, *strict, *non_root;
+} load_values;
+
+/* --input-format, with the names the library knows and the nearest one. */
+static int parse_input_format(cli *c, const char *text)
+{
+    if (evg_input_format_parse(&c->load.input_format, text) == 0)
+        return 0;
+    const char *names[32];
+    size_t count = 0;
+    char list[256] = "";
+    size_t used = 0;
+    for (int i = 0; count < 32; i++) {
+        evg_input_format f;
+        const char *name = evg_input_format_name((evg_input_format)i);
+        if (evg_input_format_parse(&f, name) != 0 || (int)f != i)
+            break;
+        names[count++] = name;
+        int n = snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "", name);
+        if (n > 0 && (size_t)n < sizeof list - used)
+            used += (size_t)n;
     }
-    c->quiet = quiet != NULL;
+    const char *near = cli_nearest(text, names, count);
+    if (near)
+        return cli_usage_error("%s: unknown input format '%s' (did you mean '%s'? known: %s)",
+                               c->command, text, near, list);
+    return cli_usage_error("%s: unknown input format '%s' (expected %s)", c->command, text, list);
+}
+
+/* Checks the reading options and puts them in c->load. */
+static int apply_load_values(cli *c, const load_values *r)
+{
     const struct {
         const char *option, *value;
         size_t *target;
     } sizes[] = {
-        {"--max-errors", max_errors, &c->load.max_errors},
-        {"--max-field-bytes", max_field, &c->load.max_field_bytes},
-        {"--max-columns", max_columns, &c->load.max_columns},
-        {"--max-rows", max_rows, &c->load.max_rows},
-        {"--max-memory", max_memory, &c->load.max_memory_bytes},
-        {"--min-mentions", min_mentions, &c->load.min_mentions},
+        {"--max-errors", r->max_errors, &c->load.max_errors},
+        {"--max-field-bytes", r->max_field, &c->load.max_field_bytes},
+        {"--max-columns", r->max_columns, &c->load.max_columns},
+        {"--max-rows", r->max_rows, &c->load.max_rows},
+        {"--max-memory", r->max_memory, &c->load.max_memory_bytes},
+        {"--min-mentions", r->min_mentions, &c->load.min_mentions},
     };
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
         if (sizes[i].value && parse_size(sizes[i].value, sizes[i].target) != 0)
             return cli_usage_error("%s needs a whole number (K, M or G may follow), not '%s'",
                                    sizes[i].option, sizes[i].value);
-    if (input_format && evg_input_format_parse(&c->load.input_format, input_format) != 0)
-        return cli_usage_error("unknown input format '%s' (expected acled, gdelt, icews, "
-                               "evgraph or auto)",
-                               input_format);
-    if (delimiter && parse_delimiter(delimiter, &c->load.delimiter) != 0)
+    int rc;
+    if (r->input_format && (rc = parse_input_format(c, r->input_format)) != 0)
+        return rc;
+    if (r->delimiter && parse_delimiter(r->delimiter, &c->load.delimiter) != 0)
         return cli_usage_error("%s: --delimiter: unknown value '%s' (expected , ; tab | or "
                                "ctrl-a)",
-                               c->command, delimiter);
+                               c->command, r->delimiter);
     if (c->load.columns && c->load.columns[0] == '\0')
         return cli_usage_error("%s: --columns needs a non-empty mapping such as "
                                "date=Date,actor=Sender",
@@ -454,13 +418,14 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
                                    c->command, c->date_formats.items[i]);
     if (c->date_formats.count)
         c->load.date_formats = c->date_formats.items;
-    c->load.strict = strict != NULL;
-    c->load.include_non_root = non_root != NULL;
-    c->svg.no_size = no_size != NULL || responsive != NULL;
-    if (background && strcmp(background, "none") != 0)
-        return cli_usage_error("--background: only 'none' (transparent) is known, not '%s'",
-                               background);
-    c->svg.transparent = background != NULL;
+    c->load.strict = r->strict != NULL;
+    c->load.include_non_root = r->non_root != NULL;
+    return 0;
+}
+
+/* The title and id prefix end up in XML: refuse what it cannot hold. */
+static int check_figure_texts(const cli *c)
+{
     if (c->svg.id_prefix && c->svg.id_prefix[0] == '\0')
         return cli_usage_error("--id-prefix needs a non-empty value");
     char what[48];
@@ -469,6 +434,96 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
         return cli_usage_error("%s: --title: %s at byte %ld cannot be written in SVG or HTML "
                                "(XML 1.0)",
                                c->command, what, at + 1);
+    return 0;
+}
+
+int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *extra,
+              size_t extra_count)
+{
+    const char *quiet = NULL, *help = NULL, *no_size = NULL, *date_format = NULL;
+    const char *responsive = NULL, *background = NULL;
+    load_values v = {0};
+    const cli_option common[] = {
+        {"help", 'h', NULL, &help, "print this help and exit", NULL, 0},
+        {"quiet", 'q', NULL, &quiet, "do not print warnings", NULL, 0},
+    };
+    const cli_option load_options[] = {
+        {"max-errors", 0, "N", &v.max_errors, "stop listing errors after N (default 50, 0: no cap)",
+         NULL, 0},
+        {"max-field-bytes", 0, "N", &v.max_field, "longest field (default 1M; 0: no limit)", NULL, 0},
+        {"max-columns", 0, "N", &v.max_columns, "fields in a row (default 1024; 0: no limit)", NULL, 0},
+        {"max-rows", 0, "N", &v.max_rows, "rows in all inputs (default 10000000; 0: no limit)",
+         NULL, 0},
+        {"max-memory", 0, "N", &v.max_memory,
+         "memory the data may take (default 4G; 0: none)", NULL, 0},
+        {"input-format", 0, "F", &v.input_format,
+         "acled, gdelt, icews, icews4, ucdp, phoenix,\nsar, table or evgraph (default: detected)", NULL, 0},
+        {"columns", 0, "MAPPING", &c->load.columns,
+         "map a table's columns onto events:\ndate=Recording_Date,actor=Sender,...", NULL, 0},
+        {"delimiter", 0, "C", &v.delimiter,
+         "field separator: , ; tab | or ctrl-a\n(default: guessed from the header)", NULL, 0},
+        {"date-format", 0, "FMT", &date_format,
+         "strptime format of dates, such as %d/%m/%Y;\nrepeat to try several in order",
+         &c->date_formats, 0},
+        {"strict", 0, NULL, &v.strict,
+         "a bad value or row of a foreign file is an error,\nnot a warning", NULL, 0},
+        {"min-mentions", 0, "N", &v.min_mentions, "GDELT: drop events with fewer NumMentions", NULL, 0},
+        {"include-non-root", 0, NULL, &v.non_root, "GDELT: keep events that are not root events",
+         NULL, 0},
+        {"type-map", 0, "FILE", &c->load.type_map,
+         "CSV format,code,type overriding the built-in types", NULL, CLI_FILE_READ},
+        {"actor-map", 0, "FILE", &c->load.actor_map,
+         "CSV raw,id[,name,kind] renaming or merging actors", NULL, CLI_FILE_READ},
+    };
+    const cli_option figure_options[] = {
+        {"output", 'o', "FILE", &c->output, "write to FILE (- : standard output)", NULL, 0},
+        {"format", 'T', "FORMAT", &c->format_name,
+         "dot, svg, png or pdf (default: FILE's extension)", NULL, 0},
+        {"title", 0, "TEXT", &c->title, "the figure's title", NULL, 0},
+        {"from", 0, "DATE", &c->filter.from, "leave out events ending before DATE", NULL, 0},
+        {"to", 0, "DATE", &c->filter.to, "leave out events starting after DATE", NULL, 0},
+        {"type", 0, "IDS", &c->filter.types, "only events of these types (comma-separated)",
+         NULL, 0},
+        {"actor", 0, "IDS", &c->filter.actors, "only events involving these actors", NULL, 0},
+        {"depfile", 'M', "FILE", &c->depfile,
+         "also write a make rule naming the files read", NULL, CLI_FILE_WRITE},
+        {"id-prefix", 0, "P", &c->svg.id_prefix,
+         "SVG: prefix of every id (default: FILE's name)", NULL, 0},
+        {"css", 0, "FILE", &c->css_path, "embed FILE as the stylesheet", NULL, CLI_FILE_READ},
+        {"no-size", 0, NULL, &no_size,
+         "SVG: no width and height; it scales to its container", NULL, 0},
+        {"responsive", 0, NULL, &responsive,
+         "SVG: viewBox only, for web pages (same as --no-size)", NULL, 0},
+        {"background", 0, "none", &background,
+         "SVG: 'none' for a transparent background", NULL, 0},
+    };
+    const option_group tables[] = {
+        {"options", extra, extra_count},
+        {"output and filters", figure_options,
+         groups & CLI_FIGURE ? sizeof figure_options / sizeof figure_options[0] : 0},
+        {"reading datasets", load_options,
+         groups & CLI_LOADS ? sizeof load_options / sizeof load_options[0] : 0},
+        {"general", common, sizeof common / sizeof common[0]},
+    };
+    const size_t table_count = sizeof tables / sizeof tables[0];
+
+    int rc = read_arguments(c, argc, argv, tables, table_count);
+    if (rc != 0)
+        return rc;
+    if (help) {
+        print_usage(c, tables, table_count);
+        return CLI_HELP_SHOWN;
+    }
+    c->quiet = quiet != NULL;
+    if ((rc = apply_load_values(c, &v)) != 0)
+        return rc;
+    c->svg.no_size = no_size != NULL || responsive != NULL;
+    if (background && strcmp(background, "none") != 0)
+        return cli_usage_error("--background: only 'none' (transparent) is known, not '%s'",
+                               background);
+    c->svg.transparent = background != NULL;
+    if ((rc = check_figure_texts(c)) != 0)
+        return rc;
     return cli_read_css(c);
 }
 

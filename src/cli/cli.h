@@ -33,6 +33,22 @@ typedef struct cli_option {
 
 enum { CLI_FILE_READ = 1, CLI_FILE_WRITE = 2 };
 
+/* The size and page options every figure command takes, as given. */
+typedef struct cli_page_values {
+    const char *width, *page, *min_text, *dpi;
+} cli_page_values;
+
+/* Their entries of a command's option table, storing into `v`. */
+/* clang-format off */
+#define CLI_PAGE_OPTIONS(v)                                                                        \
+    {"width", 0, "LENGTH", &(v).width, "figure width, such as 25cm (default 17cm)", NULL, 0},      \
+    {"page", 0, "PAGE", &(v).page,                                                                 \
+     "the box to fit: a4 (default), a4-landscape, letter,\n"                                      \
+     "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none", NULL, 0},                               \
+    {"min-text", 0, "PT", &(v).min_text, "smallest text printed, in points (default 6)", NULL, 0}, \
+    {"dpi", 0, "N", &(v).dpi, "PNG resolution (default 150)", NULL, 0}
+/* clang-format on */
+
 /* Where a command line from a manifest (figures.txt) may read and write:
  * files named by its options are taken relative to these folders and must
  * stay inside them. Errors are placed at the option's word in the manifest. */
@@ -47,9 +63,9 @@ typedef struct cli_sandbox {
 /* What a command line would write and read, filled instead of running it
  * (cli_plan). */
 typedef struct cli_plan {
-    bool periods;      /* resolve the files of --by (loads the dataset) */
-    cli_list outputs;  /* the files it writes (malloc'd strings) */
-    cli_list inputs;   /* the files named by options that read (malloc'd) */
+    bool periods;     /* resolve the files of --by (loads the dataset) */
+    cli_list outputs; /* the files it writes (malloc'd strings) */
+    cli_list inputs;  /* the files named by options that read (malloc'd) */
 } cli_plan;
 
 /* The option groups a command takes besides its own (cli_parse's `groups`). */
@@ -76,9 +92,9 @@ typedef struct cli {
     const char *css_path;
     char *css_text; /* malloc'd; freed by cli_run */
     evg_svg_opts svg;
-    cli_list date_formats; /* --date-format, repeatable; load.date_formats points here */
-    cli_list read_files;   /* files named by options that read: the depfile names them */
-    cli_list owned;        /* strings to free with the cli */
+    cli_list date_formats;      /* --date-format, repeatable; load.date_formats points here */
+    cli_list read_files;        /* files named by options that read: the depfile names them */
+    cli_list owned;             /* strings to free with the cli */
     const cli_sandbox *sandbox; /* a manifest's line: where it may read and write */
     cli_plan *plan;             /* fill this and write nothing */
 } cli;
@@ -119,11 +135,12 @@ int cli_parse_count(const cli *c, const char *option, const char *text, size_t *
  * page, is refused. Returns 0 or EXIT_USAGE. */
 int cli_output(cli *c, evg_output *out);
 
-/* Writes the -M dependency file, if asked: "TARGETS: INPUTS..." and an empty
+/* The -M dependency file, if asked, set in `out` for the figure's writer to
+ * write with the figure, all or none: "TARGETS: INPUTS..." and an empty
  * rule per input, like a compiler's -MD -MP. The inputs are the dataset's
  * files and those named by options (--css, --type-map, --actor-map).
  * Returns 0 or EXIT_INVALID. */
-int cli_write_depfile(const cli *c, const char *const *targets, size_t target_count);
+int cli_depfile(cli *c, evg_output *out, const char *const *targets, size_t target_count);
 
 /* The files evg_actors_write writes for `path` with opts->by set: one per
  * period holding a selected event, appended to `out` (malloc'd). Returns 0

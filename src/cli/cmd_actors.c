@@ -6,9 +6,9 @@
 
 int cmd_actors(cli *c, int argc, char **argv)
 {
-    const char *layout = NULL, *aggregate = NULL, *by = NULL, *collapse = NULL,
-               *self_loops = NULL, *no_legend = NULL, *max_edges = NULL, *width = NULL,
-               *dpi = NULL, *page = NULL, *min_text = NULL, *top = NULL, *min_count = NULL;
+    const char *layout = NULL, *aggregate = NULL, *by = NULL, *collapse = NULL, *self_loops = NULL,
+               *no_legend = NULL, *max_edges = NULL, *top = NULL, *min_count = NULL;
+    cli_page_values pv = {0};
     const cli_option extra[] = {
         {"layout", 0, "L", &layout,
          "auto (default: dot, or fdp past 500 edges),\ndot, neato, fdp, sfdp or circo", NULL, 0},
@@ -24,24 +24,18 @@ int cmd_actors(cli *c, int argc, char **argv)
          "month, quarter or year: a file per period\n"
          "(FILE-2016-Q1.svg), the same positions in each",
          NULL, 0},
-        {"no-legend", 0, NULL, &no_legend, "leave out the legend of types, kinds and sources",
-         NULL, 0},
+        {"no-legend", 0, NULL, &no_legend, "leave out the legend of types, kinds and sources", NULL,
+         0},
         {"max-edges", 0, "N", &max_edges, "refuse to draw more edges (default 5000, 0: no cap)",
          NULL, 0},
-        {"min-count", 0, "N", &min_count,
-         "hide relations of fewer than N events (counted)", NULL, 0},
+        {"min-count", 0, "N", &min_count, "hide relations of fewer than N events (counted)", NULL,
+         0},
         {"top", 0, "N", &top,
          "actors drawn before the rest fold into \"others\"\n(0: as many as fit)", NULL, 0},
-        {"width", 0, "LENGTH", &width,
-         "figure width, such as 25cm (default 17cm)", NULL, 0},
-        {"page", 0, "PAGE", &page,
-         "the box to fit: a4 (default), a4-landscape, letter,\n"
-         "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none",
-         NULL, 0},
-        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL, 0},
-        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL, 0},
+        CLI_PAGE_OPTIONS(pv),
     };
-    int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
+    int rc =
+        cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
     if (rc)
         return rc;
 
@@ -68,13 +62,13 @@ int cmd_actors(cli *c, int argc, char **argv)
         errno = 0;
         unsigned long long n = strtoull(max_edges, &end, 10);
         if (errno || end == max_edges || *end || max_edges[0] == '-')
-            return cli_usage_error("actors: --max-edges needs a whole number, not '%s'",
-                                   max_edges);
+            return cli_usage_error("actors: --max-edges needs a whole number, not '%s'", max_edges);
         opts.max_edges = (size_t)n;
     }
-    if ((rc = cli_figure_size(c, width, dpi, &opts.width, &opts.dpi)) != 0)
+    if ((rc = cli_figure_size(c, pv.width, pv.dpi, &opts.width, &opts.dpi)) != 0)
         return rc;
-    if ((rc = cli_figure_box(c, page, min_text, top, &opts.page, &opts.min_text, &opts.top)) != 0)
+    if ((rc = cli_figure_box(c, pv.page, pv.min_text, top, &opts.page, &opts.min_text,
+                             &opts.top)) != 0)
         return rc;
     if (min_count && (rc = cli_parse_count(c, "--min-count", min_count, &opts.min_count)) != 0)
         return rc;
@@ -97,10 +91,9 @@ int cmd_actors(cli *c, int argc, char **argv)
         evg_model_free(model);
         return rc;
     }
-    rc = cli_exit_code(evg_actors_write(model, &opts, &out));
-    if (rc == 0 && opts.by == EVG_PERIOD_NONE) {
-        rc = cli_write_depfile(c, &c->output, 1);
-    } else if (rc == 0 && c->depfile) {
+    if (opts.by == EVG_PERIOD_NONE) {
+        rc = cli_depfile(c, &out, &c->output, 1);
+    } else if (c->depfile) {
         /* A make rule names the files made: one per period, not -o's name,
          * and the rule itself, which stands for a set of files a Makefile
          * cannot name before they are made ("all: fig/q.d"). */
@@ -109,9 +102,11 @@ int cmd_actors(cli *c, int argc, char **argv)
         if (rc == 0 && cli_list_add(&files, c->depfile) != 0)
             rc = EXIT_INVALID;
         if (rc == 0)
-            rc = cli_write_depfile(c, files.items, files.count);
+            rc = cli_depfile(c, &out, files.items, files.count);
         cli_list_free(&files);
     }
+    if (rc == 0)
+        rc = cli_exit_code(evg_actors_write(model, &opts, &out));
     evg_model_free(model);
     return rc;
 }

@@ -44,9 +44,9 @@ int cmd_html(cli *c, int argc, char **argv)
     evg_model *model;
     if ((rc = cli_load(c, &model)) != 0)
         return rc;
-    rc = cli_exit_code(evg_html_write(model, &opts, &out));
-    evg_model_free(model);
+    rc = cli_depfile(c, &out, &c->output, 1);
     if (rc == 0)
-        rc = cli_write_depfile(c, &c->output, 1);
+        rc = cli_exit_code(evg_html_write(model, &opts, &out));
+    evg_model_free(model);
     return rc;
 }

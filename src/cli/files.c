@@ -83,7 +83,7 @@ static void add_prerequisite(text_buffer *rule, text_buffer *phony, const char *
     append(phony, ":\n", false);
 }
 
-int cli_write_depfile(const cli *c, const char *const *targets, size_t target_count)
+int cli_depfile(cli *c, evg_output *out, const char *const *targets, size_t target_count)
 {
     if (c->depfile == NULL)
         return 0;
@@ -123,11 +123,16 @@ int cli_write_depfile(const cli *c, const char *const *targets, size_t target_co
     append(&rule, "\n", false);
     if (phony.data)
         append(&rule, phony.data, false);
+    /* The figure's writer makes it, in the same step as the figure. */
     int rc = EXIT_INVALID;
-    if (rule.failed || phony.failed)
+    if (rule.failed || phony.failed || cli_list_add(&c->owned, rule.data) != 0) {
         cli_error(NULL, 0, 0, "out of memory");
-    else if (evg_write_file(c->depfile, rule.data, rule.len, cli_print_diag, (void *)c) == 0)
+    } else {
+        out->depfile_path = c->depfile;
+        out->depfile_data = c->owned.items[c->owned.count - 1];
+        out->depfile_len = rule.len;
         rc = 0;
+    }
     free(rule.data);
     free(phony.data);
     return rc;

@@ -3,9 +3,11 @@
  * With --by, one file per period, all laid out alike. */
 #include <evgraph/actors.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "actors_int.h"
 #include "figure_int.h"
@@ -22,10 +24,15 @@ typedef struct job {
     size_t count;
     evg__actors_graph all;
     evg__actors_drawing *drawing;
+    evg_actors_opts fitted; /* opts with the min_count the fit chose */
+    uint32_t *fold;         /* actor -> drawn node */
+    bool size_ok;           /* the last try fits the page's size */
+    size_t overlaps;        /* and has this many overlapping texts */
 } job;
 
 static void job_free(job *j)
 {
+    free(j->fold);
     evg__actors_drawing_free(j->drawing);
     evg__actors_graph_free(&j->all);
     free(j->events);
@@ -86,6 +93,224 @@ static void warn_density(const evg_actors_opts *opts, size_t edges, evg__reporte
                     edges);
 }
 
+/* Fitting the page: the actors ranked by activity, the first k drawn and
+ * the rest folded into one "others" node per kind; relations under a
+ * threshold hidden. Each try lays the graph out at its final size. */
+typedef struct ranking {
+    uint32_t *nodes; /* nodes with a relation, most active first */
+    size_t count;
+    const evg__actors_graph *base;
+} ranking;
+
+/* A node's sort key: its activity and its place in the actor order. */
+typedef struct rank_key {
+    uint64_t activity;
+    uint32_t order;
+    uint32_t node;
+} rank_key;
+
+static int compare_activity(const void *pa, const void *pb)
+{
+    const rank_key *a = pa, *b = pb;
+    if (a->activity != b->activity)
+        return a->activity > b->activity ? -1 : 1;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+/* r->nodes: the nodes with a relation, most active first. */
+static int rank_nodes(ranking *r, const evg__actors_graph *base)
+{
+    rank_key *keys = malloc((base->actor_count + 1) * sizeof *keys);
+    if (keys == NULL)
+        return EVG_ENOMEM;
+    size_t count = 0;
+    for (size_t n = 0; n < base->actor_count; n++)
+        if (base->degree[n])
+            keys[count++] = (rank_key){base->activity[n], base->actor_rank[n], (uint32_t)n};
+    if (count > 1)
+        qsort(keys, count, sizeof *keys, compare_activity);
+    for (size_t i = 0; i < count; i++)
+        r->nodes[i] = keys[i].node;
+    r->count = count;
+    free(keys);
+    return 0;
+}
+
+/* fold[a]: actor a's node when the first `k` ranked nodes are drawn. */
+static void make_fold(uint32_t *fold, const job *j, const evg__actors_graph *base,
+                      const uint32_t *place, size_t k)
+{
+    for (size_t a = 0; a < base->actor_count; a++) {
+        uint32_t node = base->node_of[a];
+        if (place[node] < k)
+            fold[a] = node;
+        else
+            fold[a] = (uint32_t)(base->actor_count + evg_model_actor(j->model, node)->kind);
+    }
+}
+
+static int compare_count_down(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a < b) - (a > b);
+}
+
+/* The threshold that leaves at most `budget` edges drawn (at least the
+ * caller's own min_count). */
+static size_t edge_threshold(const evg__actors_graph *g, size_t budget, size_t floor)
+{
+    if (g->edge_count <= budget)
+        return floor;
+    uint64_t *counts = malloc(g->edge_count * sizeof *counts);
+    if (counts == NULL)
+        return floor;
+    for (size_t i = 0; i < g->edge_count; i++)
+        counts[i] = g->edges[i].count;
+    /* Largest first: the budget-th count and all equal to it go. */
+    qsort(counts, g->edge_count, sizeof *counts, compare_count_down);
+    /* A threshold that would hide the largest relations too thins nothing:
+     * then fewer actors must do it. */
+    size_t t = counts[budget] == counts[0] ? floor : (size_t)counts[budget] + 1;
+    free(counts);
+    return t > floor ? t : floor;
+}
+
+/* One try: the graph with the first k nodes drawn, its drawing and how it
+ * comes out. *fits says whether it fits the page without overlaps. */
+enum { LABELS_FULL, LABELS_SHORT, LABELS_MIXED };
+
+static int try_fit(job *j, const evg__actors_graph *base, const uint32_t *place, size_t k,
+                   int labels, evg_format format, bool *fits)
+{
+    evg__actors_drawing_free(j->drawing);
+    j->drawing = NULL;
+    evg__actors_graph_free(&j->all);
+    make_fold(j->fold, j, base, place, k);
+    j->fitted.min_count = j->opts->min_count;
+    j->fitted.aggregate = labels == LABELS_MIXED ? EVG_ACTORS_AGGREGATE_ALL : j->opts->aggregate;
+    int rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, &j->fitted, j->fold);
+    /* About three relations per actor keep a graph readable on a page. */
+    size_t budget = 3 * k + 10;
+    size_t t = rc == 0 ? edge_threshold(&j->all, budget, j->opts->min_count) : 0;
+    if (rc == 0 && t > j->opts->min_count) {
+        evg__actors_graph_free(&j->all);
+        j->fitted.min_count = t;
+        rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, &j->fitted, j->fold);
+    }
+    if (rc == 0)
+        rc = evg__actors_drawing_new(&j->drawing, j->model, &j->fitted, &j->all, format);
+    if (rc == 0) {
+        evg__actors_drawing_short_labels(j->drawing, labels != LABELS_FULL);
+        evg__actors_drawing_mixed_edges(j->drawing, labels == LABELS_MIXED);
+    }
+    double width = 0, height = 0;
+    size_t overlaps = 0;
+    if (rc == 0)
+        rc = evg__actors_fit(&width, &height, &overlaps, j->drawing, j->events, j->count, &j->rep);
+    double page_width = j->opts->width > 0        ? j->opts->width
+                        : j->opts->page.width > 0 ? j->opts->page.width
+                                                  : 482.0;
+    j->size_ok = width <= page_width + 0.5 &&
+                 (j->opts->page.height <= 0 || height <= j->opts->page.height + 0.5);
+    j->overlaps = overlaps;
+    *fits = j->size_ok && overlaps == 0;
+    return rc;
+}
+
+/* Draws as many of the most active actors as fit the page. */
+static int fit_page(job *j, const evg__actors_graph *base, evg_format format)
+{
+    ranking r = {malloc((base->node_count + 1) * sizeof *r.nodes), 0, base};
+    uint32_t *place = malloc((base->node_count + 1) * sizeof *place);
+    j->fold = malloc((base->actor_count + 1) * sizeof *j->fold);
+    if (r.nodes == NULL || place == NULL || j->fold == NULL) {
+        free(r.nodes);
+        free(place);
+        return EVG_ENOMEM;
+    }
+    if (rank_nodes(&r, base) != 0) {
+        free(r.nodes);
+        free(place);
+        return EVG_ENOMEM;
+    }
+    for (size_t n = 0; n <= base->node_count; n++)
+        place[n] = UINT32_MAX;
+    for (size_t i = 0; i < r.count; i++)
+        place[r.nodes[i]] = (uint32_t)i;
+    size_t most = j->opts->top && j->opts->top < r.count ? j->opts->top : r.count;
+    if (j->opts->layout == EVG_ACTORS_LAYOUT_SFDP || j->opts->layout == EVG_ACTORS_LAYOUT_CIRCO) {
+        /* sfdp keeps state between layouts in one process (a second layout of
+         * the same graph differs) and circo crashed now and then on a
+         * second layout: one layout each, scaled to the width. These are
+         * the figures not fitted by trying. */
+        make_fold(j->fold, j, base, place, most);
+        int rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, &j->fitted, j->fold);
+        if (rc == 0)
+            rc = evg__actors_drawing_new(&j->drawing, j->model, &j->fitted, &j->all, format);
+        if (rc == 0)
+            evg__actors_drawing_scale_to_width(j->drawing);
+        free(r.nodes);
+        free(place);
+        return rc;
+    }
+    /* A page holds a few dozen labelled actors: start there, grow while the
+     * graph fits, shrink until it does; full edge labels before short, and
+     * short before one line per pair of actors (when edges are by type). */
+    size_t k = most < 40 ? most : 40, good = 0;
+    bool fits = false, shrunk = false;
+    int good_labels = LABELS_FULL, last_labels = LABELS_FULL;
+    int passes = j->opts->aggregate == EVG_ACTORS_AGGREGATE_TYPE ? 3 : 2;
+    /* Failing that, the try that fits the size with the fewest overlaps. */
+    size_t best = 0, best_overlaps = SIZE_MAX;
+    int best_labels = LABELS_FULL;
+    int rc = 0;
+    for (int tries = 0; rc == 0 && tries < 10; tries++) {
+        for (int pass = 0; pass < passes && rc == 0; pass++) {
+            last_labels = pass;
+            rc = try_fit(j, base, place, k, last_labels, format, &fits);
+            if (rc == 0 && j->size_ok && j->overlaps < best_overlaps)
+                best = k, best_labels = last_labels, best_overlaps = j->overlaps;
+            if (fits)
+                break;
+        }
+        if (rc)
+            break;
+        if (fits) {
+            good = k;
+            good_labels = last_labels;
+            if (k >= most || shrunk)
+                break;
+            size_t next = k + (k + 1) / 2;
+            k = next < most ? next : most;
+        } else {
+            if (good || k <= 1)
+                break;
+            shrunk = true;
+            size_t next = k * 3 / 4;
+            k = next < k ? next : k - 1;
+            if (k == 0)
+                k = 1;
+        }
+    }
+    if (rc == 0 && !fits && good) {
+        rc = try_fit(j, base, place, good, good_labels, format, &fits);
+    } else if (rc == 0 && !fits && best) {
+        rc = try_fit(j, base, place, best, best_labels, format, &fits);
+        evg__report(&j->rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
+                    "%zu pair%s of labels overlap: the %s layout places edge labels after "
+                    "the nodes; the default layout keeps them apart",
+                    j->overlaps, j->overlaps == 1 ? "" : "s",
+                    evg__actors_drawing_engine(j->drawing));
+    } else if (rc == 0 && !fits) {
+        evg__report(&j->rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
+                    "the actor graph does not fit the page even with %zu actor%s drawn", k,
+                    k == 1 ? "" : "s");
+    }
+    free(r.nodes);
+    free(place);
+    return rc;
+}
+
 /* Options, selection, aggregation and the drawing, for `format`. */
 static int prepare(job *j, evg_format format)
 {
@@ -101,17 +326,30 @@ static int prepare(job *j, evg_format format)
                     "output");
         return EVG_EUSAGE;
     }
-    if ((rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, j->opts)) != 0)
+    struct stat st;
+    if (j->opts->by != EVG_PERIOD_NONE && stat(j->out->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        evg__report(&j->rep, EVG_SEVERITY_ERROR, j->out->path, 0, 0,
+                    "--by names one file per period after the output's name: it needs a "
+                    "regular file's name, not a device, pipe or folder");
+        return EVG_EUSAGE;
+    }
+    j->fitted = *j->opts;
+    evg__actors_graph base = {0};
+    if ((rc = evg__actors_aggregate(&base, j->model, j->events, j->count, j->opts, NULL)) != 0)
         return rc;
-    if (j->opts->max_edges && j->all.edge_count > j->opts->max_edges) {
+    rc = fit_page(j, &base, format);
+    evg__actors_graph_free(&base);
+    /* The cap is on what is drawn: folding keeps a large input drawable. */
+    if (rc == 0 && j->opts->max_edges && j->all.edge_count > j->opts->max_edges) {
         evg__report(&j->rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
                     "%zu edges to draw, more than the limit of %zu: aggregate them "
                     "(--aggregate type or all) or select fewer events",
                     j->all.edge_count, j->opts->max_edges);
         return EVG_ELIMIT;
     }
-    warn_density(j->opts, j->all.edge_count, &j->rep);
-    return evg__actors_drawing_new(&j->drawing, j->model, j->opts, &j->all, format);
+    if (rc == 0)
+        warn_density(j->opts, j->all.edge_count, &j->rep);
+    return rc;
 }
 
 /* One figure of every selected event, as bytes; SVG named through `web`. */
@@ -138,12 +376,12 @@ static int period_graph(evg__actors_graph *out, const job *j, const periods *ps,
 {
     evg__actors_graph_free(out);
     return evg__actors_aggregate(out, j->model, j->events + ps->starts[p],
-                                 ps->starts[p + 1] - ps->starts[p], j->opts);
+                                 ps->starts[p + 1] - ps->starts[p], &j->fitted, j->fold);
 }
 
-/* Draws and writes period p of a pinned set. */
-static int write_period(job *j, const periods *ps, size_t p, evg__actors_graph *graph, char *path,
-                        size_t path_size)
+/* Draws period p of a pinned set and adds its file to `set`. */
+static int write_period(job *j, evg__output_set *set, const periods *ps, size_t p,
+                        evg__actors_graph *graph, char *path, size_t path_size)
 {
     char name[EVG__PERIOD_NAME_MAX], graph_name[EVG__PERIOD_NAME_MAX + 8];
     evg__period_name(name, sizeof name, ps->keys[p], j->opts->by);
@@ -161,7 +399,7 @@ static int write_period(job *j, const periods *ps, size_t p, evg__actors_graph *
                                 j->events + ps->starts[p], ps->starts[p + 1] - ps->starts[p],
                                 svg ? &web : NULL, &j->rep);
     if (rc == 0)
-        rc = evg__output_figure(path, svg ? &web : NULL, bytes, len, &j->rep);
+        rc = evg__output_set_figure(set, path, svg ? &web : NULL, &bytes, len, true, &j->rep);
     free(bytes);
     evg__svg_web_free(&web);
     return rc;
@@ -169,7 +407,7 @@ static int write_period(job *j, const periods *ps, size_t p, evg__actors_graph *
 
 /* Small multiples: lay out all periods together once, then draw each
  * period with every position, spline and label place pinned. */
-static int write_by_period(job *j)
+static int write_by_period(job *j, evg__output_set *set)
 {
     if (j->count == 0) {
         evg__report(&j->rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
@@ -202,7 +440,7 @@ static int write_by_period(job *j)
                                              ps.starts[p + 1] - ps.starts[p], &j->rep);
     }
     for (size_t p = 0; p < ps.count && rc == 0; p++)
-        rc = write_period(j, &ps, p, &graph, path, path_size);
+        rc = write_period(j, set, &ps, p, &graph, path, path_size);
     evg__actors_graph_free(&graph);
     free(path);
     free(ps.starts);
@@ -217,7 +455,14 @@ int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const 
     j.rep = (evg__reporter){out->diag, out->diag_payload, 0, 0, 0, false};
     int rc = prepare(&j, out->format);
     if (rc == 0 && j.opts->by != EVG_PERIOD_NONE) {
-        rc = write_by_period(&j);
+        /* Every period's file, then the make rule, replaced together. */
+        evg__output_set set = {0};
+        rc = write_by_period(&j, &set);
+        if (rc == 0)
+            rc = evg__output_set_depfile(&set, out);
+        if (rc == 0)
+            rc = evg__output_set_commit(&set, &j.rep);
+        evg__output_set_free(&set);
     } else if (rc == 0) {
         evg__svg_web web = {0};
         bool svg = out->format == EVG_FORMAT_SVG;
@@ -228,7 +473,7 @@ int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const 
         if (rc == 0)
             rc = draw_whole(&bytes, &len, &j, svg ? &web : NULL);
         if (rc == 0)
-            rc = evg__output_figure(out->path, svg ? &web : NULL, bytes, len, &j.rep);
+            rc = evg__output_figure(out, svg ? &web : NULL, &bytes, len, &j.rep);
         free(bytes);
         evg__svg_web_free(&web);
     }

@@ -268,7 +268,13 @@ int evg_html_write(const evg_model *model, const evg_html_opts *opts, const evg_
         rc = EVG_ENOMEM;
         goto done;
     }
-    rc = evg__output_write(out->path, page.data, page.len, &rep);
+    evg__output_set set = {0};
+    rc = evg__output_set_add(&set, out->path, page.data, page.len, NULL, false);
+    if (rc == 0)
+        rc = evg__output_set_depfile(&set, out);
+    if (rc == 0)
+        rc = evg__output_set_commit(&set, &rep);
+    evg__output_set_free(&set);
 done:
     free(page.data);
     free(timeline_svg);

@@ -52,7 +52,7 @@ int evg_timeline_write(const evg_model *model, const evg_timeline_opts *opts, co
     if (rc == 0)
         rc = draw(&bytes, &len, model, opts, out->format, svg ? &web : NULL, &rep);
     if (rc == 0)
-        rc = evg__output_figure(out->path, svg ? &web : NULL, bytes, len, &rep);
+        rc = evg__output_figure(out, svg ? &web : NULL, &bytes, len, &rep);
     free(bytes);
     evg__svg_web_free(&web);
     return rc;

@@ -53,6 +53,8 @@ check_figure() {
       continue
     fi
     # No message: a Graphviz warning would show a problem in the drawing.
+    # sfdp places edge labels after the nodes and may overlap them: it says so.
+    [[ $name == layout_sfdp ]] && sed -i '/labels overlap: the sfdp layout/d' "$work/$name.$format.err"
     [[ -s "$work/$name.$format.err" ]] && bad "$name.$format: messages: $(head -3 "$work/$name.$format.err")"
   done
   xmllint --noout "$work/$name.svg" || bad "$name.svg is not well-formed XML"
@@ -104,8 +106,9 @@ for text in 'C:\\Network' '>\\N<' '&lt;Friends&gt;' 'Rebels &amp;' 'Иван П�
 done
 grep -q '<text[^>]*>\(esc\|net\)<' "$svg" && bad "names.svg: a node name was drawn instead of the actor's name"
 
-# Edge labels carry the count and the date span; nodes their activity.
-grep -q '>accuses ×3<' "$svg" || bad "names.svg: no label 'accuses ×3'"
+# Edge labels carry the count (under the verb) and the date span; nodes
+# their activity.
+grep -q '>accuses<' "$svg" && grep -q '>×3<' "$svg" || bad "names.svg: no label 'accuses' '×3'"
 grep -q '>2016&#45;01&#45;05 –<\|>2016-01-05 –<' "$svg" || bad "names.svg: no date span"
 grep -q '>6 events<' "$svg" || bad "names.svg: no activity '6 events'"
 
@@ -148,9 +151,10 @@ for f in "$work"/by/fig-*.svg; do
   fi
 done
 # Q2 holds e5-e8 only: its label counts them, its faint nodes are the others.
-grep -q '2016&#45;Q2</text>\|>2016-Q2<' "$work/by/fig-2016-Q2.svg" || bad "fig-2016-Q2.svg does not name its period"
-grep -q '>strikes ×2<' "$work/by/fig-2016-Q2.svg" || bad "fig-2016-Q2.svg lacks 'strikes ×2'"
-grep -q '>accuses ×3<' "$work/by/fig-2016-Q2.svg" && bad "fig-2016-Q2.svg shows Q1's accusations"
+grep -q '>2016&#45;Q2: \|>2016-Q2: ' "$work/by/fig-2016-Q2.svg" || bad "fig-2016-Q2.svg does not name its period"
+grep -q '>strikes<' "$work/by/fig-2016-Q2.svg" && grep -q '>×2<' "$work/by/fig-2016-Q2.svg" ||
+  bad "fig-2016-Q2.svg lacks 'strikes ×2'"
+grep -q '>×3<' "$work/by/fig-2016-Q2.svg" && bad "fig-2016-Q2.svg shows Q1's accusations"
 
 # Every layout with --by, in PNG too.
 for layout in auto dot neato fdp sfdp circo; do
@@ -161,8 +165,9 @@ for layout in auto dot neato fdp sfdp circo; do
     bad "--layout $layout --by year wrote: $(ls "$work/by_$layout")"
 done
 
-# Past 500 edges the default layout is fdp (dot would take a minute at
-# 2000): 40 actors each accusing 14 others, 560 edges.
+# 40 actors each accusing 14 others, 560 edges: far more than a page holds.
+# The least active relations are hidden and counted, so dot lays out what
+# is drawn (fdp only past 500 drawn edges).
 mkdir "$work/many"
 {
   echo "id,date,type,actor,target"
@@ -173,7 +178,8 @@ mkdir "$work/many"
   done
 } >"$work/many/events.csv"
 "$evgraph" actors -q "$work/many" -o "$work/many.dot" || bad "560 edges failed"
-grep -q 'layout=fdp' "$work/many.dot" || bad "560 edges are not laid out by fdp"
+grep -q 'layout=dot' "$work/many.dot" || bad "560 edges: the drawn graph is not laid out by dot"
+grep -q 'not drawn\|other actors' "$work/many.dot" || bad "560 edges: the caption does not say what is left out"
 "$evgraph" actors -q "$sample" -o "$work/few.dot" && grep -q 'layout=dot' "$work/few.dot" ||
   bad "the sample is not laid out by dot"
 

@@ -110,7 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     fuzz_model_check(model);
-    evg_output out = {"/dev/null", EVG_FORMAT_SVG, NULL, NULL};
+    evg_output out = {.path = "/dev/null", .format = EVG_FORMAT_SVG};
     evg_timeline_opts timeline = EVG_TIMELINE_OPTS_INIT;
     rc = evg_timeline_write(model, &timeline, &out);
     if (rc != 0 && rc != EVG_ELIMIT)

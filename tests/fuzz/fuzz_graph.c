@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     evg_model *model;
     if (evg_load_memory(&model, "fuzz.csv", data, size, &opts) != 0)
         return 0;
-    evg_output out = {"/dev/null", EVG_FORMAT_DOT, NULL, NULL};
+    evg_output out = {.path = "/dev/null", .format = EVG_FORMAT_DOT};
     evg_timeline_opts timeline = EVG_TIMELINE_OPTS_INIT;
     int rc = evg_timeline_write(model, &timeline, &out);
     if (rc != 0 && rc != EVG_ELIMIT)

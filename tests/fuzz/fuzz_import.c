@@ -35,7 +35,7 @@ static void load_one(const uint8_t *data, size_t size, evg_input_format format, 
     fuzz_model_check(model);
     /* What the importer made must draw (as DOT: the layout engines are
      * Graphviz's). */
-    evg_output out = {"/dev/null", EVG_FORMAT_DOT, NULL, NULL};
+    evg_output out = {.path = "/dev/null", .format = EVG_FORMAT_DOT};
     rc = evg_actors_write(model, NULL, &out);
     if (rc != 0 && rc != EVG_ELIMIT)
         abort();

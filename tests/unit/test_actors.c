@@ -67,7 +67,7 @@ static void aggregate(evg__actors_graph *g, evg_actors_aggregate how, bool colla
     size_t count;
     uint32_t *events = all_events(&count);
     CHECK_INT(count, 14);
-    CHECK_INT(evg__actors_aggregate(g, model, events, count, &opts), 0);
+    CHECK_INT(evg__actors_aggregate(g, model, events, count, &opts, NULL), 0);
     free(events);
 }
 
@@ -240,7 +240,7 @@ static void test_filtered(void)
     CHECK_INT(count, 5);
     evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
     evg__actors_graph g;
-    CHECK_INT(evg__actors_aggregate(&g, model, events, count, &opts), 0);
+    CHECK_INT(evg__actors_aggregate(&g, model, events, count, &opts, NULL), 0);
     CHECK_INT(g.edge_count, 4);
     CHECK_INT(edge_count_of(&g, "ru", "rebels", "airstrike"), 2);
     CHECK_INT(g.activity[actor("gr")], 1);
@@ -248,7 +248,7 @@ static void test_filtered(void)
     free(events);
 
     /* No events: an empty graph, not an error. */
-    CHECK_INT(evg__actors_aggregate(&g, model, NULL, 0, &opts), 0);
+    CHECK_INT(evg__actors_aggregate(&g, model, NULL, 0, &opts, NULL), 0);
     CHECK_INT(g.edge_count, 0);
     CHECK_INT(g.max_count, 0);
     CHECK_INT(g.max_activity, 0);
@@ -279,7 +279,7 @@ static void test_periods(void)
     /* Each period aggregates on its own; together they add up to the whole. */
     evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
     evg__actors_graph q1;
-    CHECK_INT(evg__actors_aggregate(&q1, model, events + starts[0], starts[1] - starts[0], &opts),
+    CHECK_INT(evg__actors_aggregate(&q1, model, events + starts[0], starts[1] - starts[0], &opts, NULL),
               0);
     CHECK_INT(edge_count_of(&q1, "ru-pm", "gr", "accusation"), 3);
     CHECK_INT(edge_count_of(&q1, "esc", "net", "statement"), 1);
@@ -383,7 +383,7 @@ static void test_undirected(void)
     uint32_t events[4] = {0, 1, 2, 3};
     evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
     evg__actors_graph g = {0};
-    CHECK_INT(evg__actors_aggregate(&g, m, events, 4, &opts), 0);
+    CHECK_INT(evg__actors_aggregate(&g, m, events, 4, &opts, NULL), 0);
     CHECK_INT(g.edge_count, 2); /* the clash pair, and the airstrike pair */
     uint32_t clash = evg_model_find_type(m, "armed-clash");
     for (size_t i = 0; i < g.edge_count; i++) {
@@ -397,7 +397,7 @@ static void test_undirected(void)
     }
     evg__actors_graph_free(&g);
     opts.aggregate = EVG_ACTORS_AGGREGATE_ALL;
-    CHECK_INT(evg__actors_aggregate(&g, m, events, 4, &opts), 0);
+    CHECK_INT(evg__actors_aggregate(&g, m, events, 4, &opts, NULL), 0);
     CHECK_INT(g.edge_count, 1);
     if (g.edge_count == 1)
         CHECK_INT(g.edges[0].count, 4);

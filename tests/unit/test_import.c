@@ -490,7 +490,7 @@ static void test_maps(void)
     CHECK(m == NULL);
     CHECK(has(&c, "2:7: error: '42' is no CAMEO code: 2 to 4 digits, the first two 01 to 20 "
                   "(write 042, not 42)"));
-    CHECK(has(&c, "3:1: error: unknown format 'acles' (expected acled, cameo, gdelt or icews)"));
+    CHECK(has(&c, "3:1: error: unknown format 'acles' (expected acled, cameo, gdelt, icews or table)"));
     CHECK(has(&c, "5:7: error: code '043' is mapped twice for this format"));
     CHECK(has(&c, "1:1: error: missing required column 'id' of an actor map "
                   "(raw,id[,name,kind])"));

@@ -32,7 +32,7 @@ static const job jobs[] = {
 
 static int draw(const job *j, const char *path)
 {
-    evg_output out = {path, j->format, NULL, NULL};
+    evg_output out = {.path = path, .format = j->format};
     if (j->kind == 0)
         return evg_timeline_write(model, NULL, &out);
     if (j->kind == 1)

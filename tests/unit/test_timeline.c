@@ -96,6 +96,16 @@ static int check_no_overlaps(const evg__tl_layout *l, const char *what)
     return problems;
 }
 
+/* The count printed above a bin's bar (its bold label); NULL if none. */
+static const char *bin_count(const evg__tl_layout *l, uint32_t item)
+{
+    for (size_t i = 0; i < l->text_count; i++)
+        if (l->texts[i].role == EVG__TL_LABEL && l->texts[i].item == item &&
+            l->texts[i].font == EVG__TL_BOLD)
+            return l->texts[i].text;
+    return NULL;
+}
+
 /* The glyph (or bin) mark of the item holding event `id`; NULL if none. */
 static const evg__tl_mark *glyph_of(const evg__tl_layout *l, const evg_model *m, const char *id)
 {
@@ -146,10 +156,11 @@ static void test_sample(void)
 {
     evg_model *m = load(EVG_SOURCE_DIR "/data/syria-2016");
     evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     opts.title = "Russia and the US in Syria, 2016";
     evg__tl_layout l;
     CHECK_INT(layout(&l, m, &opts), 0);
-    CHECK(l.width == 482);
+    CHECK(l.width == opts.page.width); /* the A4 text block */
     CHECK(l.height > 300 && l.height < 1000);
     CHECK_INT(l.bin, EVG_TIMELINE_BIN_NONE); /* the sample is labelled, not binned */
     CHECK_INT(l.event_count, 31);
@@ -200,6 +211,7 @@ static void test_spans_and_precision(void)
 {
     evg_model *m = load(EVG_SOURCE_DIR "/data/syria-2016");
     evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     evg__tl_layout l;
     CHECK_INT(layout(&l, m, &opts), 0);
     /* The 48-hour truce (12 to 14 Sep) is a bar of two days; Kerry's warning
@@ -253,6 +265,7 @@ static void test_spacing(void)
 {
     evg_model *m = load(EVG_TEST_DATA "/timeline/spacing");
     evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     evg__tl_layout l;
     CHECK_INT(layout(&l, m, &opts), 0);
     const evg__tl_mark *a = glyph_of(&l, m, "a"), *b = glyph_of(&l, m, "b"),
@@ -292,6 +305,7 @@ static void test_lane_kinds(void)
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         for (int ordinal = 0; ordinal < 2; ordinal++) {
             evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+            opts.page.height = 0; /* unbounded: fitting a page is tested apart */
             opts.lanes = kinds[k].lanes;
             opts.scale = ordinal ? EVG_TIMELINE_SCALE_ORDINAL : EVG_TIMELINE_SCALE_PROPORTIONAL;
             evg__tl_layout l;
@@ -308,6 +322,7 @@ static void test_lane_kinds(void)
     double widths[] = {EVG_TIMELINE_WIDTH_MIN, 1200};
     for (size_t k = 0; k < 2; k++) {
         evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+        opts.page.height = 0; /* unbounded: fitting a page is tested apart */
         opts.width = widths[k];
         opts.cut_gaps = k == 0;
         evg__tl_layout l;
@@ -368,6 +383,11 @@ static void check_bins(const evg__tl_layout *l, const evg_model *m, const char *
     }
     CHECK_INT(total, l->event_count);
     size_t bins = 0;
+    double tallest = 0;
+    uint32_t most = 0;
+    for (size_t i = 0; i < l->mark_count; i++)
+        if (l->marks[i].role == EVG__TL_BIN && l->items[l->marks[i].item].count > most)
+            most = l->items[l->marks[i].item].count;
     for (size_t i = 0; i < l->mark_count; i++) {
         const evg__tl_mark *mk = &l->marks[i];
         if (mk->role != EVG__TL_BIN)
@@ -375,7 +395,18 @@ static void check_bins(const evg__tl_layout *l, const evg_model *m, const char *
         bins++;
         char count[32];
         snprintf(count, sizeof count, "%u", l->items[mk->item].count);
-        CHECK_STR(mk->label, count);
+        CHECK_STR(bin_count(l, mk->item), count);
+        /* The bar's height is its count on one scale for the figure (never
+         * under 1.5 pt), and its type parts fill it. */
+        double expect = 24.0 * l->items[mk->item].count / most;
+        CHECK(fabs(mk->box.h - (expect < 1.5 ? 1.5 : expect)) < 1e-9);
+        if (mk->box.h > tallest)
+            tallest = mk->box.h;
+        double parts = 0;
+        for (size_t r = 0; r < l->rect_count; r++)
+            if (l->rects[r].role == EVG__TL_BIN_PART && l->rects[r].item == mk->item)
+                parts += l->rects[r].box.h;
+        CHECK(fabs(parts - mk->box.h) < 1e-6);
         /* All events of a bin are of one lane and one period. */
         const evg__tl_item *it = &l->items[mk->item];
         const evg_event *first = evg_model_event(m, it->events[0]);
@@ -389,6 +420,7 @@ static void check_bins(const evg__tl_layout *l, const evg_model *m, const char *
         }
     }
     CHECK(bins > 0);
+    CHECK(fabs(tallest - 24.0) < 1e-9);
     CHECK_INT(check_no_overlaps(l, what), 0);
     free(seen);
 }
@@ -401,6 +433,7 @@ static void test_binning(void)
         return;
     evg_model *m = load(dir);
     evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     evg__tl_layout l;
     CHECK_INT(layout(&l, m, &opts), 0);
     CHECK(l.bin != EVG_TIMELINE_BIN_NONE); /* auto bins what cannot be labelled */
@@ -439,10 +472,12 @@ static void test_binning(void)
     /* The sample by week: Shoigu's three statements of 14 Aug in one bin. */
     m = load(EVG_SOURCE_DIR "/data/syria-2016");
     opts = (evg_timeline_opts)EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     opts.bin = EVG_TIMELINE_BIN_WEEK;
     CHECK_INT(layout(&l, m, &opts), 0);
     const evg__tl_mark *g = glyph_of(&l, m, "shoigu-accuses-us");
-    CHECK(g && g->role == EVG__TL_BIN && strcmp(g->label, "3") == 0);
+    CHECK(g && g->role == EVG__TL_BIN);
+    CHECK_STR(g ? bin_count(&l, g->item) : NULL, "3");
     /* Month-precision events are not binned into their first week. */
     g = glyph_of(&l, m, "kerry-patience-warning");
     CHECK(g && g->role == EVG__TL_GLYPH && (g->style & EVG__TL_HOLLOW));
@@ -454,6 +489,7 @@ static void test_edges(void)
 {
     evg_model *m = load(EVG_SOURCE_DIR "/data/syria-2016");
     evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     evg__tl_layout l;
     /* Nothing to draw: the figure says so. */
     opts.filter.from = "2030";
@@ -463,6 +499,7 @@ static void test_edges(void)
     evg__tl_layout_free(&l);
     /* Filters: statements by or to the United States or its members. */
     opts = (evg_timeline_opts)EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     opts.filter.actors = "united-states";
     opts.filter.types = "statement";
     CHECK_INT(layout(&l, m, &opts), 0);
@@ -470,6 +507,7 @@ static void test_edges(void)
     evg__tl_layout_free(&l);
     /* A width out of range is refused. */
     opts = (evg_timeline_opts)EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     opts.width = 10;
     CHECK_INT(layout(&l, m, &opts), EVG_EUSAGE);
     CHECK_INT(l.text_count, 0);
@@ -498,6 +536,7 @@ static void test_long_titles(void)
     fclose(f);
     evg_model *m = load(dir);
     evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    opts.page.height = 0; /* unbounded: fitting a page is tested apart */
     evg__tl_layout l;
     CHECK_INT(layout(&l, m, &opts), 0);
     for (size_t i = 0; i < l.text_count; i++) {
@@ -533,10 +572,56 @@ static void test_text_width(void)
     CHECK(evg__tl_text_width("\xE4\xB8\xAD", 3, 10, EVG__TL_REGULAR) >= 10);
 }
 
+/* On a page, the sample fits with every event labelled: lanes fold, the
+ * least active first, and the caption says what; --top folds by count. */
+static void test_page_fit(void)
+{
+    evg_model *m = load(EVG_SOURCE_DIR "/data/syria-2016");
+    evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    evg__tl_layout l;
+    CHECK_INT(layout(&l, m, &opts), 0);
+    CHECK(l.height <= opts.page.height);
+    CHECK(l.width <= opts.page.width);
+    CHECK_INT(count_role(&l, EVG__TL_GLYPH), 31);
+    for (size_t i = 0; i < evg_model_event_count(m); i++) {
+        const evg__tl_mark *g = glyph_of(&l, m, evg_model_event(m, i)->id);
+        CHECK(g && label_of(&l, g));
+    }
+    for (size_t i = 0; i < l.text_count; i++)
+        CHECK(l.texts[i].size >= EVG_MIN_TEXT_DEFAULT);
+    const evg__tl_lane *last = &l.lanes[l.lane_count - 1];
+    CHECK(last->actor == EVG_NO_INDEX && strstr(last->name, " other actors") != NULL);
+    bool said = false;
+    for (size_t i = 0; i < l.text_count; i++)
+        if (l.texts[i].role == EVG__TL_CAPTION && strstr(l.texts[i].text, "in the last lane"))
+            said = true;
+    CHECK(said);
+    CHECK_INT(check_no_overlaps(&l, "page a4"), 0);
+    evg__tl_layout_free(&l);
+
+    /* --top 1: the most active group (Russia, with its members) and the rest. */
+    opts.top = 1;
+    CHECK_INT(layout(&l, m, &opts), 0);
+    CHECK_INT(l.lane_count, 2);
+    CHECK(l.lanes[0].actor == evg_model_find_actor(m, "russia"));
+    CHECK_INT(l.event_count, 31);
+    evg__tl_layout_free(&l);
+
+    /* Without a page height nothing folds. */
+    opts.top = 0;
+    opts.page.height = 0;
+    CHECK_INT(layout(&l, m, &opts), 0);
+    for (size_t i = 0; i < l.lane_count; i++)
+        CHECK(l.lanes[i].actor != EVG_NO_INDEX);
+    evg__tl_layout_free(&l);
+    evg_model_free(m);
+}
+
 int main(void)
 {
     test_text_width();
     test_sample();
+    test_page_fit();
     test_spans_and_precision();
     test_spacing();
     test_lane_kinds();

@@ -12,18 +12,7 @@
 
 typedef evg__value value;
 
-typedef struct code_type {
-    const char *code;
-    const char *type;
-} code_type;
-
-static const char *builtin_lookup(const code_type *table, size_t count, const char *code)
-{
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(table[i].code, code) == 0)
-            return table[i].type;
-    return NULL;
-}
+typedef evg__code_type code_type;
 
 /* ACLED sub-event types (2019 taxonomy) and event types (2019 and the older
  * one), compared without regard to case. A sub-event type, being the more
@@ -148,8 +137,8 @@ static const evg__code_result *acled_type(evg__import_file *f, value event_type,
         uint32_t mapped = evg__strmap_get(&im->type_map, map_key);
         type = mapped != EVG_NO_INDEX
                    ? im->map_types[mapped]
-                   : builtin_lookup(acled_types, sizeof acled_types / sizeof acled_types[0],
-                                    levels[l]);
+                   : evg__code_lookup(acled_types, sizeof acled_types / sizeof acled_types[0],
+                                      levels[l]);
     }
     value shown = sub_type.len ? sub_type : event_type;
     if (type == NULL) {

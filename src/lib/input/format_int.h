@@ -100,6 +100,7 @@ struct evg__import_file {
     size_t fields;                /* fields per row */
     bool header_done, header_ok;
     size_t rows, skipped_root, skipped_mentions, skipped_map;
+    uint64_t row_offset; /* where the row being read starts */
     /* Problems: rows skipped, values dropped, the first one's place. */
     size_t skipped_rows, dropped_values, events;
     uint64_t first_problem;
@@ -117,6 +118,15 @@ struct evg__import_file {
     size_t new_type_count, new_type_cap;
     uint64_t new_type_at;
 };
+
+/* A built-in table from a format's codes or type names to evgraph's types. */
+typedef struct evg__code_type {
+    const char *code;
+    const char *type;
+} evg__code_type;
+
+/* The type `code` has in `table` (compared exactly), or NULL. */
+const char *evg__code_lookup(const evg__code_type *table, size_t count, const char *code);
 
 /* One row's values as a format reads them. */
 typedef struct evg__row {

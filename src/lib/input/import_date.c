@@ -178,6 +178,8 @@ static bool number(value v, evg_date *out)
     }
     if (i != v.len)
         return false;
+    if (whole == 4 && whole == v.len)
+        return evg_date_parse(out, v.text, 4) == 0; /* a year */
     if (whole == 8 && whole == v.len)
         return evg__iso_day(out, (int)(n / 10000), (int)(n / 100 % 100), (int)(n % 100));
     time_t seconds;

@@ -125,7 +125,7 @@ static int read_map_row(evg__csv_file *file, const evg__csv_field *fields, size_
     if (r->is_type_map) {
         const char **slot = evg__model_push((void **)&im->map_types, &im->map_type_count,
                                             &im->map_type_cap, sizeof *slot);
-        if (slot == NULL || (*slot = evg__arena_strndup(&im->arena, v[2].text, v[2].len)) == NULL)
+        if (slot == NULL || (*slot = evg__value_copy(&im->arena, file, v[2])) == NULL)
             return EVG_ENOMEM;
         index = (uint32_t)(im->map_type_count - 1);
         if (evg__strmap_put(&im->type_map, stored, index) != index) {
@@ -153,9 +153,9 @@ static int read_map_row(evg__csv_file *file, const evg__csv_field *fields, size_
     }
     evg__actor_entry *a =
         evg__model_push((void **)&im->actors, &im->actor_count, &im->actor_cap, sizeof *a);
-    if (a == NULL || (a->id = evg__arena_strndup(&im->arena, v[1].text, v[1].len)) == NULL)
+    if (a == NULL || (a->id = evg__value_copy(&im->arena, file, v[1])) == NULL)
         return EVG_ENOMEM;
-    a->name = v[2].len ? evg__arena_strndup(&im->arena, v[2].text, v[2].len) : NULL;
+    a->name = v[2].len ? evg__value_copy(&im->arena, file, v[2]) : NULL;
     if (v[2].len && a->name == NULL)
         return EVG_ENOMEM;
     a->kind = kind;

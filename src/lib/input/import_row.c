@@ -426,6 +426,7 @@ int evg__import_row(evg__import_file *f, const evg__csv_field *fields, size_t co
     if (!f->header_ok || !row_shape_ok(f, fields, count, row_offset))
         return 0;
     f->rows++;
+    f->row_offset = row_offset;
     bool failed = false, bad = false;
     if (fmt->skip && fmt->skip(f, fields, &bad))
         return 0;

@@ -43,6 +43,8 @@ const evg__code_result *evg__import_free_type(evg__import_file *f, value v)
     if (v.len == 0)
         v = (value){"other", 5, v.offset};
     size_t n = v.len < sizeof id ? v.len : sizeof id - 1;
+    while (n < v.len && n > 0 && ((unsigned char)v.text[n] & 0xC0) == 0x80)
+        n--; /* cut between characters */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)v.text[i];
         id[i] = c < 0x20 || c == 0x7F ? ' ' : c == ';' ? ',' : (char)c;
@@ -62,7 +64,7 @@ const evg__code_result *evg__import_free_type(evg__import_file *f, value v)
     if (type == EVG_NO_INDEX && mapped)
         return NULL;
     if (type == EVG_NO_INDEX) {
-        const char *copy = evg__arena_strndup(&m->arena, id, n);
+        const char *copy = evg__value_copy(&m->arena, f->file, (value){id, n, v.offset});
         evg_type *t =
             copy ? evg__model_push((void **)&m->types, &m->type_count, &m->type_cap, sizeof *t)
                  : NULL;
@@ -89,8 +91,11 @@ static void put(char *buf, size_t size, size_t *used, const char *text, size_t l
 {
     if (text == NULL)
         return;
-    if (*used + len >= size)
+    if (*used + len >= size) {
         len = size - *used - 1;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--; /* cut between characters */
+    }
     memcpy(buf + *used, text, len);
     *used += len;
     buf[*used] = '\0';
@@ -117,7 +122,8 @@ const char *evg__import_label(evg__import_file *f, const char *actor, const char
     }
     if (used == 0)
         return NULL;
-    const char *copy = evg__arena_strndup(&f->m->arena, label, used);
+    /* The verb and place may be raw text: what XML cannot carry is replaced. */
+    const char *copy = evg__value_copy(&f->m->arena, f->file, (value){label, used, f->row_offset});
     if (copy == NULL)
         *failed = true;
     return copy;

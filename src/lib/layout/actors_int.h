@@ -12,7 +12,7 @@
 typedef struct evg__actors_rel {
     uint32_t from, to; /* actor indices (the drawn actor: a root after collapse) */
     uint32_t type;
-    uint32_t count;    /* events */
+    uint64_t count;    /* events (their weights summed) */
     uint32_t event;    /* the first event (model index) */
     evg_date first;    /* earliest start */
     evg_date last;     /* latest end: the end date of a span, else the date */
@@ -27,38 +27,58 @@ typedef struct evg__actors_rel {
 typedef struct evg__actors_edge {
     uint32_t from, to;
     uint32_t rel_first, rel_count; /* rels[rel_first .. rel_first + rel_count) */
-    uint32_t count;                /* events, all types together */
+    uint64_t count;                /* events, all types together */
     evg_date first, last;
     bool undirected;               /* drawn without arrowheads */
 } evg__actors_edge;
 
+/* One "others" node per actor kind: node actor_count + kind. */
+#define EVG__ACTORS_OTHERS 5
+
+/* Nodes are actors (0 .. actor_count-1) and the "others" nodes after them
+ * (actor_count + kind), which stand for the actors folded into them. Counts
+ * are events weighted by evg_event.weight. A node is drawn when it has a
+ * drawn edge (degree > 0). */
 typedef struct evg__actors_graph {
     size_t actor_count; /* the model's actors */
-    uint32_t *node_of;  /* actor -> the actor it is drawn as (itself, or its root) */
-    uint32_t *activity; /* drawn actor -> events it takes part in (0: not drawn) */
+    size_t node_count;  /* actor_count + EVG__ACTORS_OTHERS */
+    uint32_t *node_of;  /* actor -> the node it is drawn as (itself, its root, or an "others") */
+    uint64_t *activity; /* node -> events it takes part in (0: none) */
+    uint32_t *degree;   /* node -> drawn edges at it */
+    uint32_t *folded;   /* node -> active actors folded into it ("others" nodes) */
     /* Output follows ids, never the order of rows in the CSVs (which sets
-     * the model's indices): actors and types ranked by id. */
-    uint32_t *actor_order; /* the model's actors sorted by id */
-    uint32_t *actor_rank;  /* actor -> its place in actor_order */
+     * the model's indices): actors and types ranked by id, "others" last. */
+    uint32_t *actor_order; /* the nodes sorted by id */
+    uint32_t *actor_rank;  /* node -> its place in actor_order */
     uint32_t *type_order;  /* the model's types sorted by id */
     uint32_t *type_rank;   /* type -> its place in type_order */
     evg__actors_rel *rels;  /* sorted by the ranks of (from, to, type), or by event */
     size_t rel_count;
-    evg__actors_edge *edges; /* sorted like rels */
+    evg__actors_edge *edges; /* the drawn edges, sorted like rels */
     size_t edge_count;
-    size_t event_count;     /* events aggregated */
-    size_t self_relations;  /* (event, target) pairs on one drawn actor, not drawn */
-    uint32_t max_count;     /* largest edge count (0 without edges) */
-    uint32_t max_activity;
-    bool *type_used;        /* type -> an edge of that type is drawn */
+    uint64_t event_count;    /* events aggregated (weighted) */
+    size_t self_relations;   /* (event, target) pairs on one drawn actor, not drawn */
+    size_t folded_relations; /* the same within one "others" node */
+    size_t hidden_edges;     /* edges under opts->min_count, not drawn */
+    uint64_t hidden_count;   /* their events */
+    size_t unrelated_nodes;  /* active nodes without a drawn edge, not drawn */
+    uint64_t unrelated_count; /* their events */
+    size_t folded_actors;    /* actors in drawn "others" nodes */
+    uint64_t folded_count;   /* the events of those nodes */
+    uint64_t max_count;      /* largest edge count (0 without edges) */
+    uint64_t max_activity;   /* of drawn nodes */
+    bool *type_used;         /* type -> an edge of that type is drawn */
 } evg__actors_graph;
 
 /* Aggregates the `count` events listed in `events` (model indices) into
- * *out, which must be zeroed or freed; `opts` supplies aggregate, collapse
- * and self_loops. O(events + targets) with hashing, then sorting the
- * distinct relations. Returns 0 or EVG_ENOMEM (then *out is freed). */
+ * *out, which must be zeroed or freed; `opts` supplies aggregate, collapse,
+ * self_loops and min_count. `fold` (NULL: none) maps each actor to its node,
+ * an "others" node for the actors folded away; without it an actor is its
+ * own node, or its root with opts->collapse. O(events + targets) with
+ * hashing, then sorting the distinct relations. Returns 0 or EVG_ENOMEM
+ * (then *out is freed). */
 int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const uint32_t *events,
-                          size_t count, const evg_actors_opts *opts);
+                          size_t count, const evg_actors_opts *opts, const uint32_t *fold);
 
 void evg__actors_graph_free(evg__actors_graph *graph);
 
@@ -80,12 +100,5 @@ size_t evg__period_name(char *buf, size_t size, int32_t key, evg_period by);
 int evg__period_split(size_t **starts, int32_t **keys, size_t *period_count,
                       size_t *coarse_events, const evg_model *model, const uint32_t *events,
                       size_t count, evg_period by);
-
-struct evg__svg_web;
-
-/* evg_actors_write with `web` for SVG: NULL makes one per file from `out`
- * (html.c passes its own, to capture the SVG). */
-int evg__actors_write_web(const evg_model *model, const evg_actors_opts *opts,
-                          const evg_output *out, struct evg__svg_web *web);
 
 #endif

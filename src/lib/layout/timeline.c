@@ -20,6 +20,70 @@
 #include "date_int.h"
 #include "strmap_int.h"
 
+/* Stacks one rectangle per type, in type order so that colours line up from
+ * bin to bin, heights by weight. */
+static void emit_bin_parts(builder *b, const evg__tl_item *it, double x, double w, double bottom,
+                           double bar_h, uint64_t weight, uint32_t idx)
+{
+    const evg_model *m = b->model;
+    size_t types = evg_model_type_count(m);
+    uint64_t *by_type = calloc(types + 1, sizeof *by_type);
+    if (by_type == NULL) {
+        b->nomem = true;
+        return;
+    }
+    for (uint32_t k = 0; k < it->count; k++) {
+        const evg_event *e = evg_model_event(m, it->events[k]);
+        by_type[e->type] += e->weight ? e->weight : 1;
+    }
+    double y = bottom;
+    for (size_t t = 0; t < types; t++) {
+        if (by_type[t] == 0)
+            continue;
+        double h = bar_h * (double)by_type[t] / (double)weight;
+        y -= h;
+        evg__tl_add_rect(b, EVG__TL_BIN_PART, x, y, w, h, evg_model_type(m, t)->color, idx);
+    }
+    free(by_type);
+}
+
+/* A bin: a bar whose height is its weight on the figure's common scale,
+ * split by type, with its count (and casualties) above it. */
+static void emit_bin(builder *b, const attempt *at, size_t i, double top)
+{
+    const item_geom *g = &at->geo[i];
+    const evg__tl_item *it = &b->out->items[i];
+    uint32_t idx = (uint32_t)i;
+    double bar_h = evg__tl_bar_height(at, g->weight);
+    /* Bars of a row stand on one line. */
+    double row_h = at->row_h[at->row_offset[it->lane] + it->row];
+    double bottom = top + (row_h > g->glyph_h ? row_h : g->glyph_h);
+    double x0 = g->band0 + 0.5, w = g->band1 - g->band0 - 1;
+    if (w < 3) {
+        x0 = g->x - 1.5;
+        w = 3;
+    }
+    emit_bin_parts(b, it, x0, w, bottom, bar_h, g->weight, idx);
+    evg__tl_add_mark(b, EVG__TL_BIN, x0 + w / 2, bottom - bar_h / 2, w, bar_h, "box", "transparent",
+                     GREY, 0, idx);
+    char n[32], killed[48];
+    evg__tl_format_count(n, sizeof n, g->weight);
+    double count_h = evg__tl_text_height(1, COUNT_SIZE);
+    double y = bottom - bar_h - 1 - count_h;
+    double cw = evg__tl_text_w(n, COUNT_SIZE, EVG__TL_BOLD);
+    evg__tl_add_text(b, EVG__TL_LABEL, g->x - cw / 2, y, cw, count_h,
+                     evg__tl_arena_str(b, n, strlen(n)), COUNT_SIZE, EVG__TL_BOLD, 'c', INK, idx);
+    if (g->killed > 0) {
+        evg__tl_format_count(n, sizeof n, (uint64_t)g->killed);
+        snprintf(killed, sizeof killed, "%s", n);
+        double kh = evg__tl_text_height(1, CASUALTY_SIZE);
+        double kw = evg__tl_text_w(killed, CASUALTY_SIZE, EVG__TL_REGULAR);
+        evg__tl_add_text(b, EVG__TL_CASUALTIES, g->x - kw / 2, y - kh, kw, kh,
+                         evg__tl_arena_str(b, killed, strlen(killed)), CASUALTY_SIZE,
+                         EVG__TL_REGULAR, 'c', RED, idx);
+    }
+}
+
 static void emit_items(builder *b, const attempt *at)
 {
     const evg_model *m = b->model;
@@ -36,6 +100,10 @@ static void emit_items(builder *b, const attempt *at)
         it->y = cy;
         const char *color = g->type != EVG_NO_INDEX ? evg_model_type(m, g->type)->color : GREY;
         uint32_t idx = (uint32_t)i;
+        if (it->count > 1 || g->as_bin) {
+            emit_bin(b, at, i, top);
+            continue;
+        }
         if (g->band1 > g->band0 + 0.5)
             evg__tl_add_rect(b, EVG__TL_BAND, g->band0, cy - g->glyph_h / 2, g->band1 - g->band0,
                              g->glyph_h, evg__tl_shade(b, color, 0.78), idx);
@@ -44,17 +112,7 @@ static void emit_items(builder *b, const attempt *at)
                              BAR_HEIGHT, color, idx);
             evg__tl_add_rect(b, EVG__TL_CAP, g->bar_end - 0.6, cy - 3.5, 1.2, 7, color, idx);
         }
-        if (it->count > 1 || g->as_bin) {
-            evg__tl_mark *mk =
-                evg__tl_add_mark(b, EVG__TL_BIN, g->x, cy, g->glyph_w, g->glyph_h, "ellipse", color,
-                                 evg__tl_shade(b, color, -0.25), 0, idx);
-            char n[32];
-            evg__tl_format_count(n, sizeof n, it->count);
-            if (mk) {
-                mk->label = evg__tl_arena_str(b, n, strlen(n));
-                mk->label_color = evg__tl_is_light(color) ? INK : WHITE;
-            }
-        } else {
+        {
             const char *fill = color, *outline = evg__tl_shade(b, color, -0.25);
             if ((g->style & EVG__TL_HOLLOW) && (g->style & EVG__TL_PALE))
                 fill = WHITE, outline = evg__tl_shade(b, color, 0.45);
@@ -260,27 +318,22 @@ void evg__tl_layout_free(evg__tl_layout *layout)
     memset(layout, 0, sizeof *layout);
 }
 
-int evg__tl_layout_build(evg__tl_layout *out, const evg_model *model, const uint32_t *events,
-                         size_t count, const evg_timeline_opts *opts, evg__reporter *rep)
+/* One layout with at most `keep` lanes (0: all); auto binning tries the
+ * binnings from the `first_bin`th (none, day, week, month, year). */
+static int build_once(evg__tl_layout *out, const evg_model *model, const uint32_t *events,
+                      size_t count, const evg_timeline_opts *opts, evg__reporter *rep, double width,
+                      size_t keep, size_t first_bin)
 {
     memset(out, 0, sizeof *out);
-    evg_timeline_opts defaults = EVG_TIMELINE_OPTS_INIT;
-    if (opts == NULL)
-        opts = &defaults;
-    double width = opts->width > 0 ? opts->width : DEFAULT_WIDTH;
-    if (!(width >= EVG_TIMELINE_WIDTH_MIN && width <= EVG_TIMELINE_WIDTH_MAX)) {
-        evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
-                    "timeline width %g pt is out of range (%g to %g pt, 8 to 200 cm)", width,
-                    EVG_TIMELINE_WIDTH_MIN, EVG_TIMELINE_WIDTH_MAX);
-        return EVG_EUSAGE;
-    }
     builder b = {.out = out,
                  .model = model,
                  .events = events,
                  .count = count,
                  .opts = opts,
                  .rep = rep,
-                 .width = width};
+                 .width = width,
+                 .lane_keep = keep,
+                 .others_lane = EVG_NO_INDEX};
     attempt at = {0};
     int rc = evg__tl_make_lanes(&b);
     if (rc)
@@ -306,7 +359,7 @@ int evg__tl_layout_build(evg__tl_layout *out, const evg_model *model, const uint
                                                  EVG_TIMELINE_BIN_WEEK, EVG_TIMELINE_BIN_MONTH,
                                                  EVG_TIMELINE_BIN_YEAR};
         size_t ntries = opts->bin == EVG_TIMELINE_BIN_AUTO ? 5 : 1;
-        for (size_t t = 0; t < ntries; t++) {
+        for (size_t t = ntries > 1 ? first_bin : 0; t < ntries; t++) {
             evg_timeline_bin unit = opts->bin == EVG_TIMELINE_BIN_AUTO ? tries[t] : opts->bin;
             evg__tl_free_attempt(&at);
             if ((rc = evg__tl_try_binning(&b, &at, unit)) != 0)
@@ -344,4 +397,90 @@ done:
         evg__tl_layout_free(out);
     }
     return rc;
+}
+
+/* The height the lanes take, from the first lane's top to the last's bottom. */
+static double lanes_height(const evg__tl_layout *o)
+{
+    if (o->lane_count == 0)
+        return 0;
+    const evg__tl_lane *last = &o->lanes[o->lane_count - 1];
+    return last->y + last->h - o->lanes[0].y;
+}
+
+/* Lays out with as many lanes as fit opts->page.height (the layout in *out
+ * before is replaced); the fewest, one, when none fits. Lanes differ in
+ * height, so search: `fit` lanes fit (or are the fewest possible), `over`
+ * do not. */
+static int fit_lanes(evg__tl_layout *out, const evg_model *model, const uint32_t *events,
+                     size_t count, const evg_timeline_opts *opts, evg__reporter *rep, double width,
+                     size_t lanes, size_t first_bin)
+{
+    double page_h = opts->page.height;
+    evg__tl_layout_free(out);
+    int rc = build_once(out, model, events, count, opts, rep, width, 0, first_bin);
+    if (rc || out->height <= page_h || lanes <= 1)
+        return rc;
+    size_t over = lanes, fit = 0, built = lanes;
+    double took = lanes_height(out), room = page_h - (out->height - took);
+    size_t keep = took > 0 && room > 0 ? (size_t)((double)lanes * room / took) : 1;
+    if (keep >= lanes)
+        keep = lanes - 1;
+    if (keep < 1)
+        keep = 1;
+    while (fit + 1 < over) {
+        built = keep;
+        evg__tl_layout_free(out);
+        if ((rc = build_once(out, model, events, count, opts, rep, width, keep, first_bin)) != 0)
+            return rc;
+        if (out->height <= page_h || keep == 1)
+            fit = keep;
+        else
+            over = keep;
+        keep = fit == 0 ? (keep > 16 ? keep - keep / 4 : keep - 1) : fit + (over - fit) / 2;
+    }
+    if (built != fit) {
+        evg__tl_layout_free(out);
+        rc = build_once(out, model, events, count, opts, rep, width, fit, first_bin);
+    }
+    return rc;
+}
+
+int evg__tl_layout_build(evg__tl_layout *out, const evg_model *model, const uint32_t *events,
+                         size_t count, const evg_timeline_opts *opts, evg__reporter *rep)
+{
+    memset(out, 0, sizeof *out);
+    evg_timeline_opts defaults = EVG_TIMELINE_OPTS_INIT;
+    if (opts == NULL)
+        opts = &defaults;
+    double width = opts->width > 0        ? opts->width
+                   : opts->page.width > 0 ? opts->page.width
+                                          : DEFAULT_WIDTH;
+    if (!(width >= EVG_TIMELINE_WIDTH_MIN && width <= EVG_TIMELINE_WIDTH_MAX)) {
+        evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
+                    "timeline width %g pt is out of range (%g to %g pt, 8 to 200 cm)", width,
+                    EVG_TIMELINE_WIDTH_MIN, EVG_TIMELINE_WIDTH_MAX);
+        return EVG_EUSAGE;
+    }
+    /* --top N: N lanes and one for the rest. */
+    size_t keep = opts->top ? opts->top + 1 : 0, first_bin = 0;
+    int rc = build_once(out, model, events, count, opts, rep, width, keep, first_bin);
+    double page_h = opts->page.height;
+    if (rc || opts->top || page_h <= 0 || out->height <= page_h)
+        return rc;
+    /* Too tall: fold the least active lanes; when one lane is still too
+     * tall, bin more coarsely and fold again. */
+    size_t all_lanes = out->lane_count;
+    for (; first_bin < 5; first_bin++) {
+        if ((rc = fit_lanes(out, model, events, count, opts, rep, width, all_lanes, first_bin)) !=
+            0)
+            return rc;
+        if (out->height <= page_h || opts->bin != EVG_TIMELINE_BIN_AUTO)
+            break;
+    }
+    if (out->height > page_h)
+        evg__report(rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
+                    "the timeline is %.1f cm tall, more than the page's %.1f cm",
+                    out->height * 2.54 / 72, page_h * 2.54 / 72);
+    return 0;
 }

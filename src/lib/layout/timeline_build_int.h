@@ -39,6 +39,8 @@
 #define BREAK_WIDTH 16.0 /* a cut in the axis */
 #define MIN_SEGMENT 36.0 /* narrowest piece of a cut axis */
 #define BAR_HEIGHT 3.0
+#define BIN_BAR_MAX 24.0 /* the heaviest bin's bar */
+#define BIN_BAR_MIN 1.5
 #define TICK 3.0
 #define BOTTOM_AXIS_FROM 360.0 /* lanes taller than this get an axis below too */
 
@@ -94,6 +96,8 @@ typedef struct item_geom {
     bool bare;      /* drawn without a label */
     bool as_bin;    /* a lone event drawn as a bin of one, for want of room */
     int64_t bin;    /* a lone event's bin, or NO_BIN */
+    uint64_t weight; /* the events it stands for (their weights summed) */
+    int64_t killed;  /* summed, for a bin */
     char side;      /* 'r', 'l', or 'b' (below the glyph) */
     double x0, x1;  /* the item's extent */
     double h;
@@ -135,6 +139,7 @@ typedef struct attempt {
     uint32_t rows_max;
     size_t unlabelled; /* lone events drawn without a label for lack of room */
     size_t glyph_only; /* of those, the ones not shown as a bin of one */
+    uint64_t bin_max;  /* the heaviest bin's weight: the bars' common scale */
 } attempt;
 
 struct builder {
@@ -161,6 +166,12 @@ struct builder {
     const char **tint_list;
     size_t tint_count, tint_cap;
     double *row_top; /* per lane row (at->row_offset), from the lane's top */
+    /* Lanes folding to fit the page (timeline_lanes.c). */
+    size_t lane_keep;       /* lanes drawn, "others" included; 0: all */
+    size_t folded_lanes;    /* lanes folded into the "others" lane */
+    uint64_t folded_weight; /* their events */
+    size_t folded_members;  /* member lanes folded into their head's */
+    uint32_t others_lane;   /* or EVG_NO_INDEX */
 };
 
 #define NO_BIN INT64_MIN
@@ -261,5 +272,13 @@ double evg__tl_emit_legend(builder *b, const attempt *at, double y);
 const char *evg__tl_caption_text(builder *b, bool cut, size_t unlabelled);
 
 const char *evg__tl_dek_text(builder *b, const attempt *at);
+
+/* What a lane stands for, as a noun: "actor", "type" or "location". */
+const char *evg__tl_fold_noun(const builder *b);
+
+/* A bin's bar: its height for `weight` events, on the attempt's common
+ * scale; and the glyph that holds it, its count and casualties above it. */
+double evg__tl_bar_height(const attempt *at, uint64_t weight);
+void evg__tl_size_bin(const attempt *at, item_geom *g);
 
 #endif

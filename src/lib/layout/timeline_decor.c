@@ -62,7 +62,8 @@ double evg__tl_emit_legend(builder *b, const attempt *at, double y)
     if (targets)
         entries[n++] = (legend_entry){"target, in its own lane", KEY_TARGET, 0};
     if (bins) {
-        evg__buf_printf(&b->sb, "events of one lane and %s", evg__tl_bin_unit_name(at->unit));
+        evg__buf_printf(&b->sb, "events of one lane and %s by number (red: killed)",
+                        evg__tl_bin_unit_name(at->unit));
         entries[n++] = (legend_entry){evg__tl_buf_take(b), KEY_BIN, 0};
     }
     double row_h = 12, x = MARGIN, top = y;
@@ -105,12 +106,10 @@ double evg__tl_emit_legend(builder *b, const attempt *at, double y)
                              color, 0, EVG_NO_INDEX);
             break;
         case KEY_BIN: {
-            evg__tl_mark *mk = evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy, sample, sample, "circle",
-                                                color, color, 0, EVG_NO_INDEX);
-            if (mk) {
-                mk->label = "n";
-                mk->label_color = WHITE;
-            }
+            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy + sample / 4, sample * 0.6, sample / 2, "box",
+                             color, color, 0, EVG_NO_INDEX);
+            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy - sample / 4, sample * 0.6, sample / 2, "box",
+                             SAMPLE, SAMPLE, 0, EVG_NO_INDEX);
             break;
         }
         }
@@ -176,6 +175,21 @@ const char *evg__tl_caption_text(builder *b, bool cut, size_t unlabelled)
     if (cut)
         evg__buf_str(s, unique ? " // marks a cut in the time axis."
                                : "// marks a cut in the time axis.");
+    if (b->folded_lanes) {
+        char lanes[32], events[32];
+        evg__tl_format_count(lanes, sizeof lanes, b->folded_lanes);
+        evg__tl_format_count(events, sizeof events, b->folded_weight);
+        evg__buf_printf(s, "%s%s other %s%s, %s event%s, in the last lane.", s->len ? " " : "",
+                        lanes, evg__tl_fold_noun(b), b->folded_lanes == 1 ? "" : "s", events,
+                        b->folded_weight == 1 ? "" : "s");
+    }
+    if (b->folded_members) {
+        char members[32];
+        evg__tl_format_count(members, sizeof members, b->folded_members);
+        evg__buf_printf(s, "%s%s member%s drawn in %s group's lane.", s->len ? " " : "", members,
+                        b->folded_members == 1 ? "" : "s",
+                        b->folded_members == 1 ? "its" : "their");
+    }
     if (unlabelled) {
         char number[32];
         evg__tl_format_count(number, sizeof number, unlabelled);

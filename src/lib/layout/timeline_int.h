@@ -57,6 +57,7 @@ typedef enum evg__tl_role {
     EVG__TL_BAND,   /* the period an imprecise date or a bin covers */
     EVG__TL_BAR,    /* an event with an end date, start to end */
     EVG__TL_CAP,    /* the end of such a bar */
+    EVG__TL_BIN_PART, /* one type's share of a bin's bar */
     /* lines */
     EVG__TL_GRID,
     EVG__TL_SEPARATOR,       /* between lanes of a group */

@@ -200,6 +200,8 @@ static void describe_event(builder *b, attempt *at, size_t i)
     const evg_event *e = evg_model_event(m, it->events[0]);
     const evg_date *d = &e->date;
     g->type = e->type;
+    g->weight = e->weight ? e->weight : 1;
+    g->killed = e->killed > 0 ? e->killed : 0;
     g->t0 = evg__tl_date_start(d);
     g->t1 = evg__tl_date_end(d);
     g->tc = date_centre(d);
@@ -270,6 +272,12 @@ static void describe_bin(builder *b, attempt *at, size_t i, int64_t key, type_co
         if (e->end_date.precision && date_centre(&e->end_date) > g->t_last)
             g->t_last = date_centre(&e->end_date);
     }
+    g->killed = killed;
+    g->weight = 0;
+    for (uint32_t k = 0; k < it->count; k++) {
+        uint64_t w = evg_model_event(m, it->events[k])->weight;
+        g->weight += w ? w : 1;
+    }
     qsort(counts, ntypes, sizeof *counts, compare_type_counts);
     g->type = counts[0].count * 2 >= it->count ? counts[0].type : EVG_NO_INDEX;
 
@@ -323,11 +331,8 @@ static void describe_bin(builder *b, attempt *at, size_t i, int64_t key, type_co
     const char *text = evg__tl_buf_take(b);
     g->bare = true;
 
-    /* The count inside a circle that fits it. */
-    evg__tl_format_count(n, sizeof n, it->count);
-    double w = evg__tl_text_w(n, COUNT_SIZE, EVG__TL_BOLD) + 3;
-    g->glyph_h = 12;
-    g->glyph_w = w > g->glyph_h ? ceil(w) : g->glyph_h;
+    /* Sized once all bins are known (evg__tl_size_bin). */
+    g->glyph_w = g->glyph_h = 12;
 
     /* The tooltip lists the first events. */
     evg__buf_str(s, text);
@@ -421,4 +426,27 @@ done:
     free(counts);
     free(keys);
     return rc;
+}
+
+double evg__tl_bar_height(const attempt *at, uint64_t weight)
+{
+    double h = at->bin_max ? BIN_BAR_MAX * (double)weight / (double)at->bin_max : BIN_BAR_MIN;
+    return h < BIN_BAR_MIN ? BIN_BAR_MIN : h;
+}
+
+void evg__tl_size_bin(const attempt *at, item_geom *g)
+{
+    char n[32], killed[48];
+    evg__tl_format_count(n, sizeof n, g->weight);
+    double w = evg__tl_text_w(n, COUNT_SIZE, EVG__TL_BOLD);
+    g->glyph_h = evg__tl_bar_height(at, g->weight) + 1 + evg__tl_text_height(1, COUNT_SIZE);
+    if (g->killed > 0) {
+        evg__tl_format_count(n, sizeof n, (uint64_t)g->killed);
+        snprintf(killed, sizeof killed, "%s", n);
+        double kw = evg__tl_text_w(killed, CASUALTY_SIZE, EVG__TL_REGULAR);
+        if (kw > w)
+            w = kw;
+        g->glyph_h += evg__tl_text_height(1, CASUALTY_SIZE);
+    }
+    g->glyph_w = ceil(w + 2);
 }

@@ -157,6 +157,138 @@ static int make_actor_lanes(builder *b, lane_def **lanes, size_t *count, size_t 
     return 0;
 }
 
+/* A lane's key when lanes fold: a head's is its group's weight, a member's
+ * its own (never more than its head's, so a head always comes first). */
+typedef struct fold_entry {
+    uint64_t key;
+    uint32_t lane;
+} fold_entry;
+
+static int compare_folds(const void *pa, const void *pb)
+{
+    const fold_entry *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key > b->key ? -1 : 1;
+    return a->lane < b->lane ? -1 : a->lane > b->lane;
+}
+
+const char *evg__tl_fold_noun(const builder *b)
+{
+    switch (b->opts->lanes) {
+    case EVG_TIMELINE_LANES_TYPE:
+        return "type";
+    case EVG_TIMELINE_LANES_LOCATION:
+        return "location";
+    default:
+        return "actor";
+    }
+}
+
+/* Keeps the b->lane_keep lanes of most weight (the sum of their events'
+ * weights), the last of them one lane holding the rest: "N other actors".
+ * Members rank under their head and fold into its lane first, so a group
+ * never loses its head while a member shows. The lanes stay in their order. */
+static int fold_lanes(builder *b, lane_def **lanes, size_t *count)
+{
+    size_t n = *count, keep = b->lane_keep;
+    if (keep == 0 || n <= keep)
+        return 0;
+    const evg_model *m = b->model;
+    uint64_t *weight = calloc(n + 1, sizeof *weight), *group_weight = calloc(n + 1, sizeof *weight);
+    fold_entry *order = malloc((n + 1) * sizeof *order);
+    uint32_t *new_of = malloc((n + 1) * sizeof *new_of);
+    size_t *members_in = calloc(n + 1, sizeof *members_in);
+    lane_def *kept = malloc((keep + 1) * sizeof *kept);
+    int rc = 0;
+    if (weight == NULL || group_weight == NULL || order == NULL || new_of == NULL ||
+        members_in == NULL || kept == NULL) {
+        rc = EVG_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < b->count; i++) {
+        uint32_t l = b->event_lane[i];
+        if (l == EVG_NO_INDEX)
+            continue;
+        uint64_t w = evg_model_event(m, b->events[i])->weight;
+        weight[l] += w ? w : 1;
+    }
+    for (size_t l = 0; l < n; l++)
+        group_weight[(*lanes)[l].group] += weight[l];
+    for (size_t l = 0; l < n; l++) {
+        bool head = (*lanes)[l].group == l;
+        order[l] = (fold_entry){head ? group_weight[l] : weight[l], (uint32_t)l};
+        new_of[l] = EVG_NO_INDEX;
+    }
+    qsort(order, n, sizeof *order, compare_folds);
+    /* Which lanes stay: new_of marks them (0) before they are numbered. */
+    size_t slots = keep - 1, taken = 0;
+    for (size_t k = 0; k < n && taken < slots; k++) {
+        uint32_t l = order[k].lane, group = (*lanes)[l].group;
+        if (group == l || new_of[group] != EVG_NO_INDEX) {
+            new_of[l] = 0;
+            taken++;
+        }
+    }
+    size_t kept_count = 0, others = 0;
+    uint64_t others_weight = 0;
+    for (size_t l = 0; l < n; l++) {
+        uint32_t group = (*lanes)[l].group;
+        if (new_of[l] != EVG_NO_INDEX) {
+            new_of[l] = (uint32_t)kept_count;
+            kept[kept_count] = (*lanes)[l];
+            kept[kept_count].group = new_of[group];
+            kept_count++;
+        } else if (new_of[group] != EVG_NO_INDEX) {
+            new_of[l] = new_of[group]; /* folds into its head's lane */
+            members_in[new_of[group]]++;
+            b->folded_members++;
+        } else {
+            others++;
+            others_weight += weight[l];
+        }
+    }
+    uint32_t others_lane = (uint32_t)kept_count;
+    for (size_t l = 0; l < n; l++)
+        if (new_of[l] == EVG_NO_INDEX)
+            new_of[l] = others_lane;
+    for (size_t l = 0; l < kept_count; l++) {
+        if (members_in[l] == 0)
+            continue;
+        evg__buf_printf(&b->sb, "%s (and %zu member%s)", kept[l].name, members_in[l],
+                        members_in[l] == 1 ? "" : "s");
+        kept[l].name = evg__tl_buf_take(b);
+    }
+    if (others) {
+        evg__buf_printf(&b->sb, "%zu other %s%s", others, evg__tl_fold_noun(b),
+                        others == 1 ? "" : "s");
+        kept[kept_count++] = (lane_def){evg__tl_buf_take(b), EVG_NO_INDEX, others_lane, NULL, true};
+        b->others_lane = others_lane;
+    }
+    b->folded_lanes = others;
+    b->folded_weight = others_weight;
+    for (size_t i = 0; i < b->count; i++)
+        if (b->event_lane[i] != EVG_NO_INDEX)
+            b->event_lane[i] = new_of[b->event_lane[i]];
+    if (b->actor_lane) {
+        size_t actors = evg_model_actor_count(m);
+        for (size_t a = 0; a < actors; a++)
+            if (b->actor_lane[a] != EVG_NO_INDEX)
+                b->actor_lane[a] = new_of[b->actor_lane[a]];
+    }
+    free(*lanes);
+    *lanes = kept;
+    kept = NULL;
+    *count = kept_count;
+done:
+    free(weight);
+    free(group_weight);
+    free(order);
+    free(new_of);
+    free(members_in);
+    free(kept);
+    return b->nomem && rc == 0 ? EVG_ENOMEM : rc;
+}
+
 int evg__tl_make_lanes(builder *b)
 {
     const evg_model *m = b->model;
@@ -233,6 +365,8 @@ int evg__tl_make_lanes(builder *b)
     }
     if (rc == 0 && b->nomem)
         rc = EVG_ENOMEM;
+    if (rc == 0)
+        rc = fold_lanes(b, &lanes, &count);
     if (rc) {
         free(lanes);
         return rc;

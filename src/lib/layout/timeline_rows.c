@@ -58,7 +58,7 @@ static void make_bin_of_one(attempt *at, size_t i)
         g->tc = (g->t0 + g->t1) / 2;
     g->t_end = NAN;
     g->style = 0;
-    g->glyph_w = g->glyph_h = 12;
+    evg__tl_size_bin(at, g);
     position_item(at, i);
 }
 
@@ -622,6 +622,14 @@ int evg__tl_try_binning(builder *b, attempt *at, evg_timeline_bin unit)
 {
     at->unit = unit;
     int rc = evg__tl_make_items(b, at);
+    /* Bars share one scale, set by the heaviest bin of the figure. */
+    at->bin_max = 0;
+    for (size_t i = 0; rc == 0 && i < at->item_count; i++)
+        if (at->items[i].count > 1 && at->geo[i].weight > at->bin_max)
+            at->bin_max = at->geo[i].weight;
+    for (size_t i = 0; rc == 0 && i < at->item_count; i++)
+        if (at->items[i].count > 1)
+            evg__tl_size_bin(at, &at->geo[i]);
     if (rc == 0)
         rc = b->opts->scale == EVG_TIMELINE_SCALE_ORDINAL ? evg__tl_make_ordinal_scale(b, at)
                                                           : evg__tl_make_proportional_scale(b, at);

@@ -56,19 +56,20 @@ int evg__actors_drawing_new(evg__actors_drawing **out, const evg_model *model,
     evg__actors_drawing *d = calloc(1, sizeof *d);
     if (d == NULL)
         return EVG_ENOMEM;
-    size_t actors = all->actor_count;
+    size_t actors = all->actor_count, nodes = all->node_count;
     figure *f = &d->f;
     f->model = model;
     f->opts = opts;
     f->all = f->shown = all;
     f->style = choose_style(opts, all->edge_count);
-    f->width = opts->width > 0 ? opts->width : 482.0;
+    f->width = opts->width > 0 ? opts->width : opts->page.width > 0 ? opts->page.width : 482.0;
+    f->min_text = opts->min_text > 0 ? opts->min_text : EVG_MIN_TEXT_DEFAULT;
     f->dpi = format == EVG_FORMAT_PNG ? (opts->dpi > 0 ? opts->dpi : 150.0) : 0;
     d->format = format;
     d->type_line = evg__ag_type_lines(model, all);
     f->type_line = d->type_line;
     f->has_members = calloc(actors + 1, sizeof *f->has_members);
-    f->node = calloc(actors + 1, sizeof *f->node);
+    f->node = calloc(nodes + 1, sizeof *f->node);
     f->cluster = calloc(actors + 1, sizeof *f->cluster);
     f->chain = calloc(actors + 1, sizeof *f->chain);
     if (d->type_line == NULL || f->has_members == NULL || f->node == NULL || f->cluster == NULL ||
@@ -79,7 +80,7 @@ int evg__actors_drawing_new(evg__actors_drawing **out, const evg_model *model,
     /* Every ancestor of a drawn actor holds members. The walk stops at the
      * first ancestor already marked, so the whole pass is linear. */
     for (size_t a = 0; a < actors; a++) {
-        if (!all->activity[a])
+        if (!all->degree[a])
             continue;
         for (uint32_t up = evg_model_actor(model, a)->parent; up != EVG_NO_INDEX;
              up = evg_model_actor(model, up)->parent) {
@@ -126,6 +127,9 @@ int evg__actors_drawing_pin(evg__actors_drawing *d, const uint32_t *events, size
                             evg__reporter *rep)
 {
     int rc = show(d, d->f.all, NULL, events, count);
+    /* A fit may have built a graph before: forget its objects. */
+    memset(d->f.node, 0, (d->f.all->node_count + 1) * sizeof *d->f.node);
+    memset(d->f.cluster, 0, (d->f.all->actor_count + 1) * sizeof *d->f.cluster);
     if (rc == 0)
         rc = evg__ag_pin(&d->pos, &d->f, rep);
     if (rc == 0) {
@@ -168,12 +172,12 @@ int evg__actors_render(char **out, size_t *out_len, evg__actors_drawing *d,
         f->shown_edge = d->shown_edge;
     }
     size_t actors = f->all->actor_count;
-    memset(f->node, 0, (actors + 1) * sizeof *f->node);
+    memset(f->node, 0, (f->all->node_count + 1) * sizeof *f->node);
     memset(f->cluster, 0, (actors + 1) * sizeof *f->cluster);
     f->web = d->format == EVG_FORMAT_SVG ? web : NULL;
     evg__ag_built fig;
     evg__gv_lock();
-    if ((rc = evg__ag_build(&fig, f, graph_name)) == 0) {
+    if ((rc = evg__ag_build(&fig, f, graph_name, rep)) == 0) {
         if (d->format == EVG_FORMAT_DOT) {
             /* The text as built: what `dot FILE.dot` lays out. */
             *out = fig.dot;
@@ -188,4 +192,36 @@ int evg__actors_render(char **out, size_t *out_len, evg__actors_drawing *d,
     evg__gv_unlock();
     f->web = NULL;
     return rc;
+}
+
+int evg__actors_fit(double *width, double *height, size_t *overlaps, evg__actors_drawing *d,
+                    const uint32_t *events, size_t count, evg__reporter *rep)
+{
+    figure *f = &d->f;
+    int rc = show(d, f->all, NULL, events, count);
+    if (rc)
+        return rc;
+    memset(f->node, 0, (f->all->node_count + 1) * sizeof *f->node);
+    memset(f->cluster, 0, (f->all->actor_count + 1) * sizeof *f->cluster);
+    evg__ag_fit fit;
+    rc = evg__ag_fit_measure(&fit, f, rep);
+    *width = fit.width;
+    *height = fit.height;
+    *overlaps = fit.overlaps;
+    return rc;
+}
+
+void evg__actors_drawing_short_labels(evg__actors_drawing *d, bool short_labels)
+{
+    d->f.short_labels = short_labels;
+}
+
+void evg__actors_drawing_mixed_edges(evg__actors_drawing *d, bool mixed)
+{
+    d->f.mixed_edges = mixed;
+}
+
+void evg__actors_drawing_scale_to_width(evg__actors_drawing *d)
+{
+    d->f.scale_to_width = true;
 }

@@ -24,7 +24,19 @@
 #define SOURCES_MAX 12
 /* Long names break between words, so nodes stay narrow enough for a
  * column layout to fit a page. */
-#define NAME_LINE_MAX 12
+#define NAME_LINE_MAX 11
+/* A longer word is cut with an ellipsis. */
+#define NAME_WORD_MAX 16
+#define NAME_LINES_MAX 3
+/* Text sizes in points before the minimum (evg__ag_pt). */
+#define EDGE_PT 6.0
+#define NODE_PT 7.0
+#define COUNT_PT 6.0
+#define CAPTION_PT 7.0
+#define LEGEND_PT 6.5
+#define TITLE_PT 11.0
+/* The margin around the drawing, points. */
+#define PAD_PT 2.0
 
 /* Where a laid-out graph put things, in points: pinned in every period. */
 typedef struct positions {
@@ -54,7 +66,7 @@ typedef struct figure {
     const int32_t *shown_edge;      /* all's edge -> shown's edge or -1 (NULL: same graph) */
     const positions *pinned;        /* NULL: the engine places everything */
     const char *period;             /* NULL without --by */
-    const char *sources;            /* the caption's list of sources, HTML */
+    const char *sources;            /* the caption's list of sources, plain text */
     const uint32_t *events;         /* this figure's events (model indices) */
     size_t event_count;
     bool *has_members;                /* actor -> a drawn actor has it as an ancestor */
@@ -65,6 +77,10 @@ typedef struct figure {
     double dpi;                       /* PNG only; 0 otherwise */
     double label_width, label_height; /* the legend's fixed size in points (0: its own) */
     const unsigned char *type_line;   /* type -> 0 solid, 1 dashed, 2 dotted */
+    double min_text;                  /* the smallest text size, points */
+    bool short_labels;                /* edge labels without their dates */
+    bool mixed_edges;                 /* an edge of several types: one line, "mostly ..." */
+    bool scale_to_width;              /* `size` scales it down (sfdp) */
     evg__svg_web *web;                /* SVG: ids, classes, tooltips; NULL otherwise */
 } figure;
 
@@ -75,8 +91,23 @@ void evg__ag_label(evg__buf *t, const char *s);
 /* Data text in an HTML-like label (render_gv.c neutralises Graphviz's
  * escapes and the markup). */
 void evg__ag_html(evg__buf *t, const char *s);
-/* The same, with a line break between words every `line_max` characters. */
-void evg__ag_html_wrapped(evg__buf *t, const char *s, size_t line_max);
+/* The same, with a line break between words every `line_max` characters,
+ * cut with an ellipsis after `lines_max` lines. */
+void evg__ag_html_wrapped(evg__buf *t, const char *s, size_t line_max, size_t lines_max);
+
+/* A text size: `pt`, or the figure's minimum when that is larger. */
+double evg__ag_pt(const figure *f, double pt);
+
+/* What a node shows: an actor, or the "others" of one kind. */
+typedef struct evg__ag_node {
+    const char *id;   /* the actor's id, or the kind's */
+    const char *name; /* the actor's name, or "14 other states" (in text) */
+    evg_actor_kind kind;
+    uint32_t parent; /* EVG_NO_INDEX for "others" */
+    bool others;
+    char text[64];
+} evg__ag_node;
+void evg__ag_node_get(evg__ag_node *out, const figure *f, uint32_t node);
 void evg__ag_date(evg__buf *t, const evg_date *d);
 /* An edge label's verb: "accuses", "strikes"; a type's label otherwise. */
 void evg__ag_verb(evg__buf *t, const evg_type *type);
@@ -89,8 +120,8 @@ const char *evg__ag_actor_color(const evg_model *model, uint32_t actor);
 unsigned char *evg__ag_type_lines(const evg_model *model, const evg__actors_graph *all);
 /* "solid", "dashed" or "dotted" for a type_lines value. */
 const char *evg__ag_line_style(unsigned char line);
-/* The distinct sources of the events, split at ';', sorted, as HTML, in
- * *out (emptied first). Returns 0 or EVG_ENOMEM. */
+/* The distinct sources of the events, split at ';', sorted, as plain text
+ * in *out (emptied first). Returns 0 or EVG_ENOMEM. */
 int evg__ag_sources_html(evg__buf *out, const evg_model *model, const uint32_t *events,
                          size_t count);
 
@@ -121,7 +152,7 @@ typedef struct evg__ag_built {
     Agraph_t *graph;
 } evg__ag_built;
 
-int evg__ag_build(evg__ag_built *out, figure *f, const char *graph_name);
+int evg__ag_build(evg__ag_built *out, figure *f, const char *graph_name, evg__reporter *rep);
 void evg__ag_built_free(evg__ag_built *b);
 
 /* ---- actors_legend.c ---- */
@@ -141,5 +172,15 @@ int evg__ag_measure_label(figure *f, double size[2], evg__reporter *rep);
 void evg__ag_match_edges(int32_t *out, const evg__actors_graph *all,
                          const evg__actors_graph *period, evg_actors_aggregate aggregate);
 void evg__ag_positions_free(positions *pos, size_t edges);
+
+/* How a figure comes out at its final size: points, and the pairs of texts
+ * (node labels, edge labels, the legend, cluster labels) that overlap. */
+typedef struct evg__ag_fit {
+    double width, height;
+    size_t overlaps;
+} evg__ag_fit;
+
+/* Builds and lays out figure f and measures it. */
+int evg__ag_fit_measure(evg__ag_fit *out, figure *f, evg__reporter *rep);
 
 #endif

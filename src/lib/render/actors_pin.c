@@ -98,7 +98,7 @@ static void read_positions(Agraph_t *g, void *payload)
     bool empty = true;
     boxf *frame = &r->pos->frame;
     char name[128];
-    for (size_t a = 0; a < f->all->actor_count; a++) {
+    for (size_t a = 0; a < f->all->node_count; a++) {
         if (f->node[a]) {
             evg__ag_node_name(name, sizeof name, f, (uint32_t)a);
             Agnode_t *n = agnode(g, name, 0);
@@ -113,7 +113,7 @@ static void read_positions(Agraph_t *g, void *payload)
             r->pos->y[a] = y;
             frame_add(frame, &empty, x - w, y - h, x + w, y + h);
         }
-        if (f->cluster[a]) {
+        if (a < f->all->actor_count && f->cluster[a]) {
             Agraph_t *c = find_cluster(g, f, (uint32_t)a);
             if (c == NULL) {
                 r->failed = true;
@@ -226,7 +226,7 @@ void evg__ag_positions_free(positions *pos, size_t edges)
 
 int evg__ag_pin(positions *pos, figure *f, evg__reporter *rep)
 {
-    size_t actors = f->all->actor_count, edges = f->all->edge_count;
+    size_t actors = f->all->node_count, edges = f->all->edge_count;
     memset(pos, 0, sizeof *pos);
     pos->x = calloc(actors + 1, sizeof *pos->x);
     pos->y = calloc(actors + 1, sizeof *pos->y);
@@ -239,12 +239,103 @@ int evg__ag_pin(positions *pos, figure *f, evg__reporter *rep)
         return EVG_ENOMEM;
     evg__ag_built fig;
     evg__gv_lock();
-    int rc = evg__ag_build(&fig, f, "actors");
+    int rc = evg__ag_build(&fig, f, "actors", rep);
     if (rc == 0) {
         reading r = {f, pos, false};
         rc = evg__gv_layout(fig.graph, f->style.engine, rep, read_positions, &r);
         if (rc == 0 && r.failed)
             rc = EVG_ENOMEM;
+        evg__ag_built_free(&fig);
+    }
+    evg__gv_unlock();
+    return rc;
+}
+
+/* ---- fitting: the size of a laid-out figure and its overlapping texts ---- */
+
+typedef struct fit_box {
+    double x0, y0, x1, y1;
+} fit_box;
+
+typedef struct fit_reading {
+    figure *f;
+    evg__ag_fit *fit;
+    fit_box *boxes;
+    size_t count, cap;
+    bool failed;
+} fit_reading;
+
+static void add_box(fit_reading *r, double cx, double cy, double w, double h)
+{
+    if (w <= 0 || h <= 0)
+        return;
+    if (r->count == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        fit_box *grown = realloc(r->boxes, cap * sizeof *grown);
+        if (grown == NULL) {
+            r->failed = true;
+            return;
+        }
+        r->boxes = grown;
+        r->cap = cap;
+    }
+    r->boxes[r->count++] = (fit_box){cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+}
+
+static void add_label_box(fit_reading *r, const textlabel_t *label)
+{
+    if (label && label->set)
+        add_box(r, label->pos.x, label->pos.y, label->dimen.x, label->dimen.y);
+}
+
+/* Every node's text and every label is a box; two boxes closer than a
+ * point (or overlapping) count as an overlap. */
+static void read_fit(Agraph_t *g, void *payload)
+{
+    fit_reading *r = payload;
+    boxf bb = GD_bb(g);
+    r->fit->width = bb.UR.x - bb.LL.x + 2 * PAD_PT; /* the pad on each side */
+    r->fit->height = bb.UR.y - bb.LL.y + 2 * PAD_PT;
+    /* A node counts by its text: a label may cross the corner of an
+     * ellipse's bounding box, not the name inside. */
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+        if (ND_label(n))
+            add_box(r, ND_coord(n).x, ND_coord(n).y, ND_label(n)->dimen.x, ND_label(n)->dimen.y);
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+            add_label_box(r, ED_label(e));
+            add_label_box(r, ED_xlabel(e));
+        }
+    }
+    if (GD_label(g) && GD_label(g)->set)
+        add_label_box(r, GD_label(g));
+    for (int c = 1; c <= GD_n_cluster(g); c++)
+        add_label_box(r, GD_label(GD_clust(g)[c]));
+    size_t overlaps = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        const fit_box *a = &r->boxes[i];
+        for (size_t j = i + 1; j < r->count; j++) {
+            const fit_box *b = &r->boxes[j];
+            if (a->x0 < b->x1 + 1 && b->x0 < a->x1 + 1 && a->y0 < b->y1 + 1 && b->y0 < a->y1 + 1) {
+                overlaps++;
+            }
+        }
+    }
+    r->fit->overlaps = overlaps;
+}
+
+int evg__ag_fit_measure(evg__ag_fit *out, figure *f, evg__reporter *rep)
+{
+    memset(out, 0, sizeof *out);
+    evg__ag_built fig;
+    evg__gv_lock();
+    int rc = evg__ag_build(&fig, f, "actors", rep);
+    if (rc == 0) {
+        fit_reading r = {f, out, NULL, 0, 0, false};
+        rc = evg__gv_layout(fig.graph, f->style.engine, rep, read_fit, &r);
+        if (rc == 0 && r.failed)
+            rc = EVG_ENOMEM;
+        free(r.boxes);
         evg__ag_built_free(&fig);
     }
     evg__gv_unlock();

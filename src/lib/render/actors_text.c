@@ -152,9 +152,9 @@ static size_t utf8_length(const char *s, size_t len)
     return n;
 }
 
-void evg__ag_html_wrapped(evg__buf *t, const char *s, size_t line_max)
+void evg__ag_html_wrapped(evg__buf *t, const char *s, size_t line_max, size_t lines_max)
 {
-    size_t line = 0;
+    size_t line = 0, lines = 1;
     while (*s) {
         while (*s == ' ')
             s++;
@@ -163,22 +163,76 @@ void evg__ag_html_wrapped(evg__buf *t, const char *s, size_t line_max)
             break;
         size_t width = utf8_length(s, len);
         if (line && line + 1 + width > line_max) {
+            if (lines == lines_max) {
+                evg__buf_str(t, "\u2026");
+                return;
+            }
             evg__buf_str(t, "<BR/>");
             line = 0;
+            lines++;
         } else if (line) {
             evg__buf_str(t, " ");
             line++;
         }
-        char *word = strndup(s, len);
+        /* A word longer than a line is cut, not left to widen the node. */
+        size_t take = len, room = NAME_WORD_MAX;
+        if (width > NAME_WORD_MAX) {
+            take = 0;
+            for (size_t n = 0; take < len && n < room; n++)
+                do
+                    take++;
+                while (take < len && ((unsigned char)s[take] & 0xC0) == 0x80);
+        }
+        char *word = strndup(s, take);
         if (word == NULL) {
             t->failed = true;
             return;
         }
         evg__ag_html(t, word);
         free(word);
+        if (take < len) {
+            evg__buf_str(t, "\u2026");
+            return;
+        }
         line += width;
         s += len;
     }
+}
+
+double evg__ag_pt(const figure *f, double pt)
+{
+    return pt > f->min_text ? pt : f->min_text;
+}
+
+void evg__ag_node_get(evg__ag_node *out, const figure *f, uint32_t node)
+{
+    memset(out, 0, sizeof *out);
+    if (node < f->all->actor_count) {
+        const evg_actor *a = evg_model_actor(f->model, node);
+        out->id = a->id;
+        out->name = a->name;
+        out->kind = (size_t)a->kind < EVG__ACTOR_KIND_COUNT ? a->kind : EVG_ACTOR_OTHER;
+        out->parent = a->parent;
+        return;
+    }
+    static const char *const plurals[EVG__ACTOR_KIND_COUNT] = {
+        [EVG_ACTOR_STATE] = "states",
+        [EVG_ACTOR_PERSON] = "persons",
+        [EVG_ACTOR_ORGANIZATION] = "organizations",
+        [EVG_ACTOR_ARMED_GROUP] = "armed groups",
+        [EVG_ACTOR_OTHER] = "actors",
+    };
+    size_t kind = node - f->all->actor_count;
+    if (kind >= EVG__ACTOR_KIND_COUNT)
+        kind = EVG_ACTOR_OTHER;
+    out->kind = (evg_actor_kind)kind;
+    out->id = evg_actor_kind_name(out->kind);
+    out->parent = EVG_NO_INDEX;
+    out->others = true;
+    uint32_t folded = f->all->folded[node];
+    snprintf(out->text, sizeof out->text, "%lu other %s", (unsigned long)folded,
+             folded == 1 ? evg__actor_kind_label(out->kind) : plurals[kind]);
+    out->name = out->text;
 }
 
 /* The distinct sources of the events, split at ';', sorted, as HTML. */
@@ -238,28 +292,16 @@ int evg__ag_sources_html(evg__buf *out, const evg_model *model, const uint32_t *
     }
     if (n)
         qsort(pieces, n, sizeof *pieces, compare_piece);
-    size_t shown = 0, distinct = 0, line = 0;
+    size_t shown = 0, distinct = 0;
     for (size_t i = 0; i < n; i++) {
         if (i && compare_piece(&pieces[i - 1], &pieces[i]) == 0)
             continue;
         distinct++;
         if (shown == SOURCES_MAX)
             continue;
-        char *copy = strndup(pieces[i].text, pieces[i].len);
-        if (copy == NULL) {
-            rc = EVG_ENOMEM;
-            goto done;
-        }
-        /* A line break every hundred characters or so. */
-        if (shown && line + pieces[i].len > 100) {
-            evg__buf_str(out, ";<BR ALIGN=\"LEFT\"/>");
-            line = 0;
-        } else if (shown) {
+        if (shown)
             evg__buf_str(out, "; ");
-        }
-        evg__ag_html(out, copy);
-        line += pieces[i].len + 2;
-        free(copy);
+        evg__buf_add(out, pieces[i].text, pieces[i].len);
         shown++;
     }
     if (distinct > shown)

@@ -18,6 +18,11 @@
  * breaks the DOT file), so data never reaches a name otherwise. */
 void evg__ag_node_name(char *buf, size_t size, const figure *f, uint32_t actor)
 {
+    if (actor >= f->all->actor_count) {
+        /* "actor#N" and "others#KIND" are the only names with '#'. */
+        snprintf(buf, size, "others#%s", evg_actor_kind_name(actor - f->all->actor_count));
+        return;
+    }
     const char *id = evg_model_actor(f->model, actor)->id;
     size_t len = strlen(id);
     bool plain = len > 0 && len + 8 < size;
@@ -63,7 +68,7 @@ static void set_number(void *object, const char *name, double value)
 static void set_engine(Agraph_t *g, const style *st, bool pinned)
 {
     static const char *const settings[][3] = {
-        {"dot", "rankdir", "LR"},       {"dot", "newrank", "true"},     {"dot", "ranksep", "0.05"},
+        {"dot", "rankdir", "LR"},       {"dot", "newrank", "true"},     {"dot", "ranksep", "0.02"},
         {"dot", "nodesep", "0.15"},     {"dot", "splines", "true"},     {"neato", "overlap", "prism"},
         {"neato", "splines", "false"},  {"neato", "sep", "+8"},         {"neato", "start", "7"},
         {"fdp", "overlap", "prism"},    {"fdp", "splines", "false"},    {"fdp", "K", "0.6"},
@@ -105,13 +110,13 @@ static Agraph_t *make_cluster(figure *f, Agraph_t *root, Agraph_t *container, ui
     evg__gv_set(c, "fillcolor", fill, "");
     evg__gv_set(c, "color", color ? color : NEUTRAL_COLOR, "");
     evg__gv_set(c, "penwidth", "1", "");
-    evg__gv_set(c, "margin", "6", "");
+    evg__gv_set(c, "margin", "3", "");
     if (strcmp(f->style.engine, "dot") == 0 && container == root && !f->pinned)
         evg__gv_set(c, "rank", "same", "");
     /* Subgraphs inherit the root's label (the legend): clear it. A parent
      * without events of its own is no node: the box carries its name. */
     evg__gv_set(c, "label", "", "");
-    if (f->all->activity[actor] == 0) {
+    if (f->all->degree[actor] == 0) {
         evg__buf label = {0};
         evg__ag_label(&label, a->name);
         if (label.failed) {
@@ -119,7 +124,7 @@ static Agraph_t *make_cluster(figure *f, Agraph_t *root, Agraph_t *container, ui
             return NULL;
         }
         evg__gv_set(c, "label", label.data, "");
-        evg__gv_set(c, "fontsize", "10", "");
+        set_number(c, "fontsize", evg__ag_pt(f, 8));
         evg__gv_set(c, "fontcolor", MUTED_COLOR, "");
         free(label.data);
     }
@@ -159,14 +164,58 @@ static double scale01(uint32_t value, uint32_t max)
     return max > 1 && value > 0 ? sqrt((double)(value - 1) / (double)(max - 1)) : 0.0;
 }
 
+/* The label of a node: its name (wrapped, at most three lines) and its
+ * events. Sizes follow the scale of every period together, so a node in one
+ * period never outgrows the place laid out for all of them. */
+static void node_label(evg__buf *label, const figure *f, const evg__ag_node *nd,
+                       uint64_t activity)
+{
+    double weight = scale01(activity, f->all->max_activity);
+    bool bold = nd->kind == EVG_ACTOR_STATE && activity && !nd->others;
+    evg__buf_printf(label, "<FONT POINT-SIZE=\"%.1f\"%s>%s", evg__ag_pt(f, NODE_PT + 1.5 * weight),
+                    activity ? "" : " COLOR=\"" FAINT_COLOR "\"", bold ? "<B>" : "");
+    evg__ag_html_wrapped(label, nd->name, NAME_LINE_MAX, NAME_LINES_MAX);
+    evg__buf_printf(label, "%s</FONT>", bold ? "</B>" : "");
+    if (activity)
+        evg__buf_printf(label,
+                        "<BR/><FONT POINT-SIZE=\"%.1f\" COLOR=\"" MUTED_COLOR
+                        "\">%llu event%s</FONT>",
+                        evg__ag_pt(f, COUNT_PT), (unsigned long long)activity, activity == 1 ? "" : "s");
+}
+
+/* The id, class and tooltip of a node's SVG. */
+static int node_web(figure *f, Agnode_t *n, const evg__ag_node *nd, uint64_t activity)
+{
+    char web_id[256], cls[64], hold[24];
+    evg__svg_id(f->web, web_id, sizeof web_id, nd->others ? "others" : NULL, nd->id);
+    evg__gv_set(n, "id", web_id, "");
+    snprintf(cls, sizeof cls, "actor%s kind-%s", nd->others ? " others" : "",
+             evg__actor_kind_label(nd->kind));
+    for (char *p = strstr(cls, "kind-"); *p; p++)
+        *p = *p == ' ' ? '-' : *p;
+    evg__gv_set(n, "class", cls, "");
+    evg__buf tip = {0};
+    evg__buf_str(&tip, nd->name);
+    evg__buf_printf(&tip, " (%s): %llu event%s", evg__actor_kind_label(nd->kind),
+                    (unsigned long long)activity, activity == 1 ? "" : "s");
+    int rc = tip.failed ? EVG_ENOMEM : 0;
+    if (rc == 0) {
+        evg__svg_hold(f->web, hold, tip.data);
+        evg__gv_set(n, "tooltip", hold, "");
+    }
+    free(tip.data);
+    return rc;
+}
+
 static int add_node(figure *f, Agraph_t *root, uint32_t actor)
 {
-    const evg_actor *a = evg_model_actor(f->model, actor);
+    evg__ag_node nd;
+    evg__ag_node_get(&nd, f, actor);
     Agraph_t *container = root;
-    if (f->style.clusters && f->has_members[actor])
+    if (f->style.clusters && !nd.others && f->has_members[actor])
         container = cluster_of(f, root, actor);
-    else if (f->style.clusters && a->parent != EVG_NO_INDEX)
-        container = cluster_of(f, root, a->parent);
+    else if (f->style.clusters && nd.parent != EVG_NO_INDEX)
+        container = cluster_of(f, root, nd.parent);
     if (container == NULL)
         return EVG_ENOMEM;
     char name[128];
@@ -176,72 +225,79 @@ static int add_node(figure *f, Agraph_t *root, uint32_t actor)
         return EVG_ENOMEM;
     f->node[actor] = n;
 
-    uint32_t activity = f->shown->activity[actor];
-    /* Sizes follow the scale of every period together, so a node in one
-     * period never outgrows the place laid out for all of them. */
-    double weight = scale01(activity, f->all->max_activity);
-    evg_actor_kind kind = (size_t)a->kind < EVG__ACTOR_KIND_COUNT ? a->kind : EVG_ACTOR_OTHER;
-    bool bold = kind == EVG_ACTOR_STATE && activity;
-    const char *color = evg__ag_actor_color(f->model, actor);
+    uint64_t activity = f->shown->activity[actor];
+    const char *color = nd.others ? NULL : evg__ag_actor_color(f->model, actor);
     char fill[8];
     evg__ag_tint(fill, color ? color : NEUTRAL_COLOR, 0.16);
     evg__buf label = {0};
-    evg__buf_printf(&label, "<FONT POINT-SIZE=\"%.1f\"%s>%s", 10.0 + 4.0 * weight,
-                activity ? "" : " COLOR=\"" FAINT_COLOR "\"", bold ? "<B>" : "");
-    evg__ag_html_wrapped(&label, a->name, NAME_LINE_MAX);
-    evg__buf_printf(&label, "%s</FONT>", bold ? "</B>" : "");
-    if (activity)
-        evg__buf_printf(&label,
-                    "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"" MUTED_COLOR "\">%lu event%s</FONT>",
-                    (unsigned long)activity, activity == 1 ? "" : "s");
-    if (label.failed)
+    node_label(&label, f, &nd, activity);
+    if (label.failed) {
+        free(label.data);
         return EVG_ENOMEM;
+    }
     evg__ag_set_html(n, "label", label.data);
     free(label.data);
-    evg__gv_set(n, "shape", evg__ag_kind((evg_actor_kind)kind)->shape, "ellipse");
-    evg__gv_set(n, "style", evg__ag_kind((evg_actor_kind)kind)->style, "");
+    const evg__ag_kind_style *ks = evg__ag_kind(nd.kind);
+    evg__gv_set(n, "shape", ks->shape, "ellipse");
+    evg__gv_set(n, "style", nd.others ? "dashed,filled" : ks->style, "");
     evg__gv_set(n, "fillcolor", activity ? fill : "white", "");
     evg__gv_set(n, "color", activity ? (color ? color : NEUTRAL_COLOR) : FAINT_COLOR, "");
-    set_number(n, "penwidth", kind == EVG_ACTOR_STATE ? 1.8 : 1.0);
-    evg__gv_set(n, "margin", evg__ag_kind((evg_actor_kind)kind)->margin, "");
+    set_number(n, "penwidth", nd.kind == EVG_ACTOR_STATE && !nd.others ? 1.8 : 1.0);
+    evg__gv_set(n, "margin", ks->margin, "");
     if (f->pinned) {
         char pos[64];
         snprintf(pos, sizeof pos, "%.2f,%.2f!", f->pinned->x[actor], f->pinned->y[actor]);
         evg__gv_set(n, "pos", pos, "");
     }
-    if (f->web) {
-        char web_id[256], cls[64], hold[24];
-        evg__svg_id(f->web, web_id, sizeof web_id, NULL, a->id);
-        evg__gv_set(n, "id", web_id, "");
-        snprintf(cls, sizeof cls, "actor kind-%s", evg__actor_kind_label((evg_actor_kind)kind));
-        for (char *p = cls; *p; p++)
-            *p = *p == ' ' && p > cls + 5 ? '-' : *p;
-        evg__gv_set(n, "class", cls, "");
-        evg__buf tip = {0};
-        evg__buf_str(&tip, a->name);
-        evg__buf_printf(&tip, " (%s): %lu event%s", evg__actor_kind_label((evg_actor_kind)kind), (unsigned long)activity,
-                    activity == 1 ? "" : "s");
-        if (tip.failed)
-            return EVG_ENOMEM;
-        evg__svg_hold(f->web, hold, tip.data);
-        evg__gv_set(n, "tooltip", hold, "");
-        free(tip.data);
-    }
-    return 0;
+    return f->web ? node_web(f, n, &nd, activity) : 0;
 }
 
-/* The edge label: "accuses ×3" (a line per type when aggregating all),
- * then the date span. */
+/* The relation of an edge that is more than half its events, or NULL. */
+static const evg__actors_rel *main_rel(const figure *f, const evg__actors_edge *edge)
+{
+    uint64_t total = 0;
+    const evg__actors_rel *most = NULL;
+    for (uint32_t i = 0; i < edge->rel_count; i++) {
+        const evg__actors_rel *r = &f->shown->rels[edge->rel_first + i];
+        total += r->count;
+        if (most == NULL || r->count > most->count)
+            most = r;
+    }
+    return most && most->count * 2 > total ? most : NULL;
+}
+
+/* Whether the edge is drawn as one line for several types. */
+static bool mixed_edge(const figure *f, const evg__actors_edge *edge)
+{
+    return f->mixed_edges && edge->rel_count > 1;
+}
+
+/* The edge label: "accuses ×3" (a line per type when aggregating all,
+ * "mostly accuses ×9" or "mixed ×9" for a mixed edge), then the date span. */
 static void edge_label(evg__buf *t, const figure *f, const evg__actors_edge *edge)
 {
-    for (uint32_t i = 0; i < edge->rel_count; i++) {
+    if (mixed_edge(f, edge)) {
+        const evg__actors_rel *r = main_rel(f, edge);
+        if (r) {
+            evg__buf_str(t, "mostly ");
+            evg__ag_verb(t, evg_model_type(f->model, r->type));
+        } else {
+            evg__buf_str(t, "mixed");
+        }
+        evg__buf_printf(t, "\\n\u00D7%llu", (unsigned long long)edge->count);
+    }
+    /* The count goes under the verb, so a label column stays as narrow as
+     * its longest verb or date. */
+    for (uint32_t i = 0; i < edge->rel_count && !mixed_edge(f, edge); i++) {
         const evg__actors_rel *r = &f->shown->rels[edge->rel_first + i];
         if (i)
             evg__buf_str(t, "\\n");
         evg__ag_verb(t, evg_model_type(f->model, r->type));
         if (r->count > 1)
-            evg__buf_printf(t, " \u00D7%lu", (unsigned long)r->count);
+            evg__buf_printf(t, "\\n\u00D7%llu", (unsigned long long)r->count);
     }
+    if (f->short_labels)
+        return; /* the dates are in the tooltip and the caption says so */
     evg__buf_str(t, "\\n");
     evg__ag_date(t, &edge->first);
     /* A span takes two lines: columns stay narrow, and height is cheap in
@@ -257,12 +313,18 @@ static void edge_label(evg__buf *t, const figure *f, const evg__actors_edge *edg
  * joins two nodes of one rank in dot, and a laid-out label on such a flat
  * edge makes Graphviz 2.43 free a pointer it did not allocate (seen under
  * valgrind; fatal under ASan). */
+/* A node's root: an actor's farthest ancestor; an "others" node itself. */
+static uint32_t root_of(const figure *f, uint32_t node)
+{
+    return node < f->all->actor_count ? evg__actor_root(f->model, node) : node;
+}
+
 bool evg__ag_laid_out_label(const figure *f, const evg__actors_edge *edge)
 {
     if (!f->style.edge_labels)
         return false;
     if (f->style.clusters && edge->from != edge->to &&
-        evg__actor_root(f->model, edge->from) == evg__actor_root(f->model, edge->to))
+        root_of(f, edge->from) == root_of(f, edge->to))
         return false;
     return true;
 }
@@ -289,7 +351,11 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
     }
     evg__buf label = {0}, color = {0};
     edge_label(&label, f, edge);
-    for (uint32_t i = 0; i < edge->rel_count; i++) {
+    if (mixed_edge(f, edge)) {
+        const evg__actors_rel *r = main_rel(f, edge);
+        evg__buf_str(&color, r ? evg_model_type(f->model, r->type)->color : NEUTRAL_COLOR);
+    }
+    for (uint32_t i = 0; i < edge->rel_count && !mixed_edge(f, edge); i++) {
         const evg__actors_rel *r = &f->shown->rels[edge->rel_first + i];
         evg__buf_printf(&color, "%s%s", i ? ":" : "", evg_model_type(f->model, r->type)->color);
     }
@@ -299,7 +365,9 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
         evg__gv_set(e, "color", color.data, "");
         if (edge->undirected)
             evg__gv_set(e, "dir", "none", "");
-        unsigned char line = f->type_line[f->shown->rels[edge->rel_first].type];
+        const evg__actors_rel *first = mixed_edge(f, edge) ? main_rel(f, edge)
+                                                           : &f->shown->rels[edge->rel_first];
+        unsigned char line = first ? f->type_line[first->type] : 0;
         if (line)
             evg__gv_set(e, "style", evg__ag_line_style(line), "");
         double width = 1.0;
@@ -307,7 +375,8 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
             width += 4.0 * log((double)edge->count) / log((double)f->all->max_count);
         /* A mix of types is drawn as parallel lines, one per colour: the
          * band together is as wide as one line for the same count. */
-        set_number(e, "penwidth", fmax(1.0, width / edge->rel_count));
+        set_number(e, "penwidth",
+                   mixed_edge(f, edge) ? width : fmax(1.0, width / edge->rel_count));
         if (f->web) {
             evg__buf cls = {0}, tip = {0};
             evg__buf_str(&cls, "relation");
@@ -317,9 +386,12 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
                               evg_model_type(f->model, f->shown->rels[edge->rel_first + i].type)->id);
                 evg__buf_printf(&cls, " type-%s", type);
             }
-            evg__buf_str(&tip, evg_model_actor(f->model, place->from)->name);
+            evg__ag_node ends[2];
+            evg__ag_node_get(&ends[0], f, place->from);
+            evg__ag_node_get(&ends[1], f, place->to);
+            evg__buf_str(&tip, ends[0].name);
             evg__buf_str(&tip, edge->undirected ? " \u2013 " : " \u2192 ");
-            evg__buf_str(&tip, evg_model_actor(f->model, place->to)->name);
+            evg__buf_str(&tip, ends[1].name);
             evg__buf_str(&tip, ": ");
             /* The label's text, its line breaks as such. */
             for (const char *p = label.data; p && *p; p++) {
@@ -475,12 +547,17 @@ static Agraph_t *build_graph(figure *f, const char *graph_name)
     agattr(g, AGRAPH, "fontname", FONT);
     agattr(g, AGRAPH, "fontcolor", TEXT_COLOR);
     agattr(g, AGRAPH, "bgcolor", "white");
-    agattr(g, AGRAPH, "pad", "0.2");
+    char pad[32];
+    snprintf(pad, sizeof pad, "%g", PAD_PT / 72.0);
+    agattr(g, AGRAPH, "pad", pad);
     agattr(g, AGRAPH, "outputorder", "edgesfirst");
-    /* A drawing wider than the page shrinks to fit; its height is free. */
-    char size[64];
-    snprintf(size, sizeof size, "%.2f,1000", f->width / 72.0);
-    agattr(g, AGRAPH, "size", size);
+    /* No `size`: the graph is laid out at the size it is printed, and the
+     * figure driver draws fewer actors until it fits the page (but sfdp). */
+    if (f->scale_to_width) {
+        char size[64];
+        snprintf(size, sizeof size, "%.2f,1000", f->width / 72.0);
+        agattr(g, AGRAPH, "size", size);
+    }
     /* Graphviz scales SVG and PDF by dpi/72 too: PNG only. */
     if (f->dpi > 0) {
         char dpi[32];
@@ -493,15 +570,17 @@ static Agraph_t *build_graph(figure *f, const char *graph_name)
     agattr(g, AGNODE, "fontname", FONT);
     agattr(g, AGNODE, "fontcolor", TEXT_COLOR);
     agattr(g, AGEDGE, "fontname", FONT);
-    agattr(g, AGEDGE, "fontsize", "8");
+    char edge_pt[32];
+    snprintf(edge_pt, sizeof edge_pt, "%.1f", evg__ag_pt(f, EDGE_PT));
+    agattr(g, AGEDGE, "fontsize", edge_pt);
     agattr(g, AGEDGE, "fontcolor", TEXT_COLOR);
     agattr(g, AGEDGE, "arrowsize", "0.7");
     set_engine(g, &f->style, f->pinned != NULL);
 
     size_t actors = f->all->actor_count;
     int rc = 0;
-    for (size_t k = 0; k < actors && rc == 0; k++)
-        if (f->all->activity[f->all->actor_order[k]])
+    for (size_t k = 0; k < f->all->node_count && rc == 0; k++)
+        if (f->all->degree[f->all->actor_order[k]])
             rc = add_node(f, g, f->all->actor_order[k]);
     /* Two invisible points at the corners of the drawing of all periods:
      * Graphviz frames a pinned graph by what it holds, and a period holds
@@ -532,10 +611,10 @@ static Agraph_t *build_graph(figure *f, const char *graph_name)
     bool ties = !f->style.clusters && !f->opts->collapse && !f->pinned &&
                 f->style.layout != EVG_ACTORS_LAYOUT_CIRCO;
     for (size_t a = 0; ties && a < actors && rc == 0; a++) {
-        if (!f->all->activity[a])
+        if (!f->all->degree[a])
             continue;
         uint32_t up = evg_model_actor(f->model, a)->parent;
-        while (up != EVG_NO_INDEX && !f->all->activity[up])
+        for (size_t depth = 0; up != EVG_NO_INDEX && !f->all->degree[up] && depth < actors; depth++)
             up = evg_model_actor(f->model, up)->parent;
         if (up == EVG_NO_INDEX)
             continue;
@@ -572,25 +651,28 @@ void evg__ag_built_free(evg__ag_built *b)
     memset(b, 0, sizeof *b);
 }
 
-int evg__ag_build(evg__ag_built *out, figure *f, const char *graph_name)
+int evg__ag_build(evg__ag_built *out, figure *f, const char *graph_name, evg__reporter *rep)
 {
     memset(out, 0, sizeof *out);
     Agraph_t *g = build_graph(f, graph_name);
     if (g == NULL)
         return EVG_ENOMEM;
     FILE *mem = open_memstream(&out->dot, &out->dot_len);
-    int rc = mem ? agwrite(g, mem) : EVG_ENOMEM;
+    int rc = mem && agwrite(g, mem) == 0 ? 0 : EVG_ENOMEM;
     if (mem && fclose(mem) != 0)
         rc = EVG_ENOMEM;
     agclose(g);
     FILE *in = rc == 0 ? fmemopen(out->dot, out->dot_len, "r") : NULL;
+    /* The reader's errors (a string past its limits) fail the figure. */
+    evg__gv_listen(rep);
     if (in == NULL || (out->graph = agread(in, &seq_disc)) == NULL)
-        rc = EVG_ENOMEM;
+        rc = rc ? rc : in == NULL ? EVG_ENOMEM : EVG_ERENDER;
+    rc = evg__gv_stop_listening(rc, rep);
     if (in)
         fclose(in);
     if (rc) {
         evg__ag_built_free(out);
-        return EVG_ENOMEM;
+        return rc;
     }
     return 0;
 }

@@ -74,23 +74,69 @@ static int collect_gv_message(char *fragment)
 
 void evg__gv_set(void *object, const char *name, const char *value, const char *fallback)
 {
-    agsafeset(object, (char *)name, (char *)value, (char *)fallback);
+    /* A value goes into DOT text as a quoted string, its quotes escaped and
+     * long lines folded: past EVG__GV_VALUE_MAX bytes it could pass the
+     * reader's 16384 (a tooltip of many events, an id from a huge actor id),
+     * so it is cut at a character boundary. */
+    size_t len = strlen(value);
+    if (len <= EVG__GV_VALUE_MAX) {
+        agsafeset(object, (char *)name, (char *)value, (char *)fallback);
+        return;
+    }
+    len = EVG__GV_VALUE_MAX;
+    while (len && ((unsigned char)value[len] & 0xC0) == 0x80)
+        len--;
+    char *cut = malloc(len + 1);
+    if (cut == NULL) {
+        agsafeset(object, (char *)name, (char *)fallback, (char *)fallback);
+        return;
+    }
+    memcpy(cut, value, len);
+    cut[len] = '\0';
+    agsafeset(object, (char *)name, cut, (char *)fallback);
+    free(cut);
+}
+
+/* The escaped bytes of byte c. */
+static size_t escaped_size(unsigned char c, bool html)
+{
+    if (c == '&')
+        return 5;
+    if (html && (c == '<' || c == '>'))
+        return 4;
+    if (html && c == '"')
+        return 6;
+    return c == '\\' ? 2 : 1;
 }
 
 /* Graphviz reads entities in both kinds of label (&amp; in a plain label
  * is drawn as "&", once), and backslash escapes in both: so a backslash is
  * doubled, and '&' (with, in HTML-like labels, the markup characters)
- * becomes an entity, so that the text is drawn as typed. */
+ * becomes an entity, so that the text is drawn as typed. Graphviz's DOT
+ * reader fails on a quoted string or a run of HTML text over 16384 bytes
+ * ("longer than 16384?"): a text longer than EVG__GV_TEXT_MAX escaped bytes
+ * is cut at a character boundary and ends in an ellipsis, so that a few
+ * such texts in one label still fit. */
 static char *escape_text(const char *text, bool html)
 {
-    size_t len = strlen(text), extra = 0;
-    for (size_t i = 0; i < len; i++)
-        extra += text[i] == '\\' ? 1 : text[i] == '&' || text[i] == '"' ? 5 : 3;
-    char *copy = malloc(len + extra + 1);
+    static const char ellipsis[] = "\xe2\x80\xa6";
+    size_t len = strlen(text), size = 0, cut = len;
+    for (size_t i = 0; i < len;) {
+        size_t char_len = 1, char_size = escaped_size((unsigned char)text[i], html);
+        while (i + char_len < len && ((unsigned char)text[i + char_len] & 0xC0) == 0x80)
+            char_len++, char_size++;
+        if (size + char_size > EVG__GV_TEXT_MAX - (sizeof ellipsis - 1)) {
+            cut = i;
+            break;
+        }
+        size += char_size;
+        i += char_len;
+    }
+    char *copy = malloc(size + sizeof ellipsis);
     if (copy == NULL)
         return NULL;
     char *p = copy;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < cut; i++) {
         unsigned char c = (unsigned char)text[i];
         const char *entity = c == '&'              ? "&amp;"
                              : html && c == '<'    ? "&lt;"
@@ -108,6 +154,10 @@ static char *escape_text(const char *text, bool html)
         if (c < 0x20 || c == 0x7F)
             c = ' ';
         *p++ = (char)c;
+    }
+    if (cut < len) {
+        memcpy(p, ellipsis, sizeof ellipsis - 1);
+        p += sizeof ellipsis - 1;
     }
     *p = '\0';
     return copy;
@@ -286,4 +336,14 @@ done:
     }
     evg__gv_unlock();
     return rc;
+}
+
+void evg__gv_listen(evg__reporter *rep)
+{
+    listen(rep);
+}
+
+int evg__gv_stop_listening(int rc, evg__reporter *rep)
+{
+    return stop_listening(rc, rep);
 }

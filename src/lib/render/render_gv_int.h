@@ -33,7 +33,21 @@ int evg__gv_layout(Agraph_t *graph, const char *engine, evg__reporter *rep,
                    void (*read)(Agraph_t *graph, void *payload), void *payload);
 
 /* agsafeset for const strings (Graphviz 2.43 takes char * but copies). */
+/* Graphviz's DOT reader fails on a quoted string or a run of HTML text over
+ * 16384 bytes: a data text in a label is cut to EVG__GV_TEXT_MAX escaped
+ * bytes (evg__gv_escape_*), an attribute value to EVG__GV_VALUE_MAX (quotes
+ * and line folds may double it when written). */
+#define EVG__GV_TEXT_MAX 4096
+#define EVG__GV_VALUE_MAX 7000
+
+/* Sets an attribute, cut to EVG__GV_VALUE_MAX bytes at a character boundary. */
 void evg__gv_set(void *object, const char *name, const char *value, const char *fallback);
+
+/* Reports Graphviz's messages to `rep` until evg__gv_stop_listening, which
+ * returns EVG_ERENDER (reported) when one was an error, else rc. With the
+ * lock held; not nested. */
+void evg__gv_listen(evg__reporter *rep);
+int evg__gv_stop_listening(int rc, evg__reporter *rep);
 
 /* A copy of `text` safe inside a Graphviz label string: backslashes doubled
  * so Graphviz's escapes (\N, \G, \n, \l ...) are not interpreted, '&' as

@@ -37,6 +37,26 @@ void evg__actors_drawing_free(evg__actors_drawing *drawing);
 /* The layout engine the drawing uses ("dot", "fdp" ...). */
 const char *evg__actors_drawing_engine(const evg__actors_drawing *drawing);
 
+/* Edge labels without their dates (which stay in the SVG tooltips): for
+ * graphs that do not fit otherwise. */
+void evg__actors_drawing_short_labels(evg__actors_drawing *drawing, bool short_labels);
+
+/* For graphs aggregated by pair (EVG_ACTORS_AGGREGATE_ALL) to save room: an
+ * edge of several types is one line in the colour of the type that is most
+ * of it (neutral when none is), labelled "mostly VERB" or "mixed" and its
+ * count, instead of a line and a label per type. */
+void evg__actors_drawing_mixed_edges(evg__actors_drawing *drawing, bool mixed);
+
+/* Scales the drawing down to the width instead of fitting it (sfdp and
+ * circo only: their text then prints smaller than laid out). */
+void evg__actors_drawing_scale_to_width(evg__actors_drawing *drawing);
+
+/* Lays out the graph of all `count` events as it would be drawn and says
+ * how it comes out: its *width and *height in points, and how many pairs
+ * of texts or nodes overlap. Returns 0, EVG_ERENDER or EVG_ENOMEM. */
+int evg__actors_fit(double *width, double *height, size_t *overlaps, evg__actors_drawing *drawing,
+                    const uint32_t *events, size_t count, evg__reporter *rep);
+
 /* Lays out the graph of all `count` events once; later figures keep every
  * position (--by). Returns 0, EVG_ERENDER or EVG_ENOMEM. */
 int evg__actors_drawing_pin(evg__actors_drawing *drawing, const uint32_t *events, size_t count,

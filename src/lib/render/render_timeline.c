@@ -529,6 +529,8 @@ int evg__tl_render(char **out, size_t *out_len, const evg__tl_layout *l,
     if (rc == 0)
         rc = add_rects(g, &a, l, EVG__TL_CAP, "bar_end", &w, "event-bar");
     if (rc == 0)
+        rc = add_rects(g, &a, l, EVG__TL_BIN_PART, "bin_part", &w, "bin-part");
+    if (rc == 0)
         rc = add_marks(g, &a, l, EVG__TL_TARGET, "target", &w);
     if (rc == 0)
         rc = add_marks(g, &a, l, EVG__TL_SWATCH, "key", &w);

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
         evg_model_free(model);
         return 1;
     }
-    evg_output out = {argv[1], EVG_FORMAT_SVG, print_diag, NULL};
+    evg_output out = {.path = argv[1], .format = EVG_FORMAT_SVG, .diag = print_diag};
     rc = evg_timeline_write(model, NULL, &out);
     evg_model_free(model);
     if (rc != 0) {
