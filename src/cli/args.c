@@ -488,7 +488,7 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
         {"depfile", 'M', "FILE", &c->depfile,
          "also write a make rule naming the files read", NULL, CLI_FILE_WRITE},
         {"id-prefix", 0, "P", &c->svg.id_prefix,
-         "SVG: prefix of every id (default: FILE's name)", NULL, 0},
+         "SVG: prefix of every id (default: FILE's name\nand a hash of the figure)", NULL, 0},
         {"css", 0, "FILE", &c->css_path, "embed FILE as the stylesheet", NULL, CLI_FILE_READ},
         {"no-size", 0, NULL, &no_size,
          "SVG: no width and height; it scales to its container", NULL, 0},

@@ -23,14 +23,18 @@ int cmd_html(cli *c, int argc, char **argv)
         return cli_usage_error("html: -M - would put the make rule into the page on standard "
                                "output; give -M FILE");
     /* Options of the SVG figures that mean nothing for a whole page: its
-     * ids are fixed (timeline-, actors-, event-) and its figures always
-     * scale to its width. Refused rather than quietly ignored. */
+     * ids are its own (timeline-HASH-, actors-HASH-, event-), its figures
+     * always scale to its width and follow its light or dark background.
+     * Refused rather than quietly ignored. */
     if (c->svg.id_prefix)
-        return cli_usage_error("html: --id-prefix is for SVG figures; the page's ids are fixed "
+        return cli_usage_error("html: --id-prefix is for SVG figures; the page's ids are its own "
                                "(timeline-, actors-, event-)");
     if (c->svg.no_size)
-        return cli_usage_error("html: --no-size is for SVG figures; the page's figures always "
-                               "scale to its width");
+        return cli_usage_error("html: --no-size and --responsive are for SVG figures; the "
+                               "page's figures always scale to its width");
+    if (c->svg.transparent)
+        return cli_usage_error("html: --background is for SVG figures; the page's figures "
+                               "follow its light or dark background");
     evg_output out = {0};
     out.path = c->output;
     out.diag = cli_print_diag;

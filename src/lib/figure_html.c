@@ -213,7 +213,7 @@ int evg_html_write(const evg_model *model, const evg_html_opts *opts, const evg_
     evg__svg_web_init(&actors_web, NULL, &a_svg, &rep);
     /* Unique on any page that holds this one's figures and others. */
     timeline_web.hashed_prefix = actors_web.hashed_prefix = true;
-    timeline_web.path = actors_web.path = out->path;
+    timeline_web.hash_salt = actors_web.hash_salt = "html page";
     evg__svg_web_init(&rows, NULL, &r_svg, &rep);
     /* The table reports a disallowed link once; the figures need not. */
     timeline_web.warn_urls = actors_web.warn_urls = false;

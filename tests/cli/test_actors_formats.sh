@@ -27,11 +27,14 @@ png_size() {
   od -An -tu1 -j16 -N8 "$1" | awk '{ print $1*16777216 + $2*65536 + $3*256 + $4, $5*16777216 + $6*65536 + $7*256 + $8 }'
 }
 
-# "NAME X Y" for each node of an SVG: its title and the centre of its shape.
+# "NAME X Y" for each node of an SVG: its id without the figure's prefix and
+# the centre of its shape.
 node_centres() {
   awk '
-    /class="node[ "]/ { want = 1; next }
-    want && /<title>/ { gsub(/.*<title>|<\/title>.*/, ""); name = $0; next }
+    prefix == "" && /<title id="[^"]*-title">/ { match($0, /id="[^"]*-title"/)
+      prefix = substr($0, RSTART + 4, RLENGTH - 11); next }
+    /class="evg-node[ "]/ { match($0, / id="[^"]*"/)
+      name = substr($0, RSTART + 5 + length(prefix) + 1, RLENGTH - 6 - length(prefix) - 1); want = 1; next }
     want && /<ellipse/ { match($0, /cx="[^"]*"/); x = substr($0, RSTART + 4, RLENGTH - 5)
       match($0, /cy="[^"]*"/); y = substr($0, RSTART + 4, RLENGTH - 5)
       print name, x, y; want = 0; next }

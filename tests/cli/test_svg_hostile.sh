@@ -16,7 +16,7 @@ bad() {
   fail=1
 }
 
-printf '.event { stroke-width: 2 } /* ]]> breaks out of CDATA unless split */\n' >"$work/ok.css"
+printf '.event { stroke-width: 2 } .event::after { content: "]]>" } /* a comment is left out */\n' >"$work/ok.css"
 "$evgraph" timeline "$data" --css "$work/ok.css" -o "$work/timeline.svg" 2>"$work/timeline.err" ||
   bad "timeline failed: $(cat "$work/timeline.err")"
 "$evgraph" actors "$data" --id-prefix 'my figure' -o "$work/actors.svg" 2>"$work/actors.err" ||
@@ -49,7 +49,10 @@ grep -qF 'xlink:href="https://example.org/a?x=1&amp;y=&lt;2&gt;&amp;z=&quot;3&qu
   bad "the https link is missing or not escaped"
 grep -qF 'xlink:href="mailto:x@example.org?subject=a&amp;body=b"' "$work/timeline.svg" || bad "no mailto link"
 grep -qF 'xlink:href="notes/page.html#x"' "$work/timeline.svg" || bad "no relative link"
-[[ $(grep -c 'xlink:href=' "$work/timeline.svg") == 3 ]] || bad "timeline.svg: not exactly 3 links"
+# Each allowed link twice: on the event's mark and on its label.
+[[ $(grep -o 'xlink:href="[^"]*"' "$work/timeline.svg" | sort -u | wc -l) == 3 ]] ||
+  bad "timeline.svg: not exactly 3 link targets"
+[[ $(grep -c 'xlink:href=' "$work/timeline.svg") == 6 ]] || bad "timeline.svg: not exactly 6 links (mark and label)"
 grep -qF 'href="https://example.org/a?x=1&amp;y=&lt;2&gt;&amp;z=&quot;3&quot;"' "$work/page.html" ||
   bad "page.html: the https source link is missing or not escaped"
 
@@ -63,15 +66,20 @@ grep -qF '<title>Page &amp; &lt;title&gt; &quot;q&quot;</title>' "$work/page.htm
 LC_ALL=C grep -q $'[\x01-\x08\x0b\x0c\x0e-\x1f]' "$work/timeline.svg" "$work/actors.svg" "$work/page.html" &&
   bad "a control character reached the output"
 
-# Ids: prefixed, from the dataset's ids; accessibility; the stylesheet.
-grep -q 'id="timeline-amp-quote"' "$work/timeline.svg" || bad "no id timeline-amp-quote"
+# Ids: prefixed (the file's name and a hash of the figure when no prefix is
+# given), from the dataset's ids; accessibility; the stylesheet.
+p=$(grep -o '<title id="timeline-[0-9a-f]\{6\}-title">' "$work/timeline.svg" | sed 's/.*id="\(.*\)-title".*/\1/')
+[[ -n $p ]] || bad "timeline.svg: no prefix 'timeline-' and 6 hex digits"
+grep -q "id=\"$p-amp-quote\"" "$work/timeline.svg" || bad "no id $p-amp-quote"
 grep -q 'id="my_20figure-a_26b"' "$work/actors.svg" || bad "no id for actor a&b with prefix 'my figure'"
 bad_ids=$(grep -o ' id="[^"]*"' "$work/timeline.svg" | grep -Ev ' id="timeline([-_][^"]*)?"' | head -3)
 [[ -z "$bad_ids" ]] || bad "ids without the prefix: $bad_ids"
-grep -q '<svg [^>]*role="img" aria-labelledby="timeline-title timeline-desc"' "$work/timeline.svg" ||
+grep -q "<svg [^>]*role=\"img\" aria-labelledby=\"$p-title $p-desc\"" "$work/timeline.svg" ||
   bad "no role/aria-labelledby"
-grep -q '<title id="timeline-title">' "$work/timeline.svg" || bad "no <title>"
-grep -q '<desc id="timeline-desc">' "$work/timeline.svg" || bad "no <desc>"
+grep -q "<title id=\"$p-title\">" "$work/timeline.svg" || bad "no <title>"
+grep -q "<desc id=\"$p-desc\">" "$work/timeline.svg" || bad "no <desc>"
+grep -q 'a comment is left out' "$work/timeline.svg" && bad "a --css comment reached the figure"
+grep -q "#$p \.event{ stroke-width: 2 }" "$work/timeline.svg" || bad "--css not scoped to #$p"
 grep -qF ']]]]><![CDATA[>' "$work/timeline.svg" || bad "']]>' in the stylesheet was not split"
 grep -q '<svg width=' "$work/plain.svg" && bad "--no-size kept the width"
 grep -q 'viewBox=' "$work/plain.svg" || bad "--no-size lost the viewBox"

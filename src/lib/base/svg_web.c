@@ -47,7 +47,6 @@ int evg__svg_web_init(evg__svg_web *web, const char *out_path, const evg_svg_opt
     web->css = opts ? opts->css : NULL;
     web->no_size = opts && opts->no_size;
     web->transparent = opts && opts->transparent;
-    web->path = out_path;
     const char *source = opts ? opts->id_prefix : NULL;
     char base[EVG__SVG_PREFIX_MAX];
     if (source == NULL || source[0] == '\0') {

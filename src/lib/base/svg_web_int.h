@@ -24,9 +24,10 @@ typedef struct evg__svg_web {
     const char *css;                  /* NULL: none */
     bool no_size;                     /* leave out width and height */
     bool hashed_prefix;               /* prefix not given: made unique by a hash
-                                       * of the output path and the figure */
+                                       * of the figure and its options */
     bool transparent;                 /* no background */
-    const char *path;                 /* the output path, hashed; may be NULL */
+    const char *hash_salt;            /* also hashed (a figure's place on a
+                                       * page); NULL: none */
     bool warn_urls;                   /* report disallowed link schemes */
     evg__buf title, desc;             /* plain text */
     char **held;                      /* values behind the placeholders */

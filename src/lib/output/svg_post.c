@@ -371,11 +371,17 @@ int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, 
     snprintf(p.old_prefix, sizeof p.old_prefix, "%s", web->prefix);
     snprintf(p.prefix, sizeof p.prefix, "%s", web->prefix);
     if (web->hashed_prefix) {
-        /* The same name (timeline.svg) in two folders, or two figures of
-         * one name, must not share ids on one page: the prefix carries a
-         * hash of the path and of everything the figure shows. */
+        /* Two figures of one name (timeline.svg in two folders, or two
+         * datasets' timelines) must not share ids on one page: the prefix
+         * carries a hash of everything the figure shows and of the options
+         * that change its SVG. Only of those: not of the output's folder,
+         * time or addresses, so that the same figure built anywhere is the
+         * same bytes (the file's name is in the prefix already). */
         uint64_t h = 1469598103934665603ULL;
-        h = fnv(h, web->path ? web->path : "-", strlen(web->path ? web->path : "-"));
+        const char *salt = web->hash_salt ? web->hash_salt : "";
+        h = fnv(h, salt, strlen(salt) + 1);
+        const char flags[2] = {(char)('0' + web->no_size), (char)('0' + web->transparent)};
+        h = fnv(h, flags, sizeof flags);
         h = fnv(h, svg, len);
         if (web->title.data)
             h = fnv(h, web->title.data, web->title.len);
