@@ -4,7 +4,8 @@
 # would: headless Chromium loads it with and without that stylesheet and
 # web_embed_check.py asserts no id twice, each figure named by its own
 # title, no Graphviz-internal <title>, unchanged computed styles. The html
-# page alone at a phone's width: its figure text at least 11 CSS px.
+# page alone at a phone's width: its figure text at least 11 CSS px; in
+# dark mode: no figure text dark.
 # Screenshots at desktop and phone width, light and dark, are left in
 # $EVG_SHOTS when set. Usage: test_web_embed.sh EVGRAPH_BINARY SOURCE_DIR
 set -u
@@ -60,6 +61,11 @@ browse "$work/probe.html" --dump-dom --window-size=390,1600 >"$work/phone.dom" |
   bad "chromium failed at phone width"
 python3 "$src/tests/cli/web_embed_check.py" "$work/phone.dom" "$work/phone.dom" --min-text 11 ||
   bad "the html page at a phone's width"
+dark=(--force-dark-mode --blink-settings=preferredColorScheme=0)
+browse "$work/probe.html" "${dark[@]}" --dump-dom --window-size=1200,2000 >"$work/dark.dom" ||
+  bad "chromium failed in dark mode"
+python3 "$src/tests/cli/web_embed_check.py" "$work/dark.dom" "$work/dark.dom" --dark ||
+  bad "the html page in dark mode"
 
 shots=${EVG_SHOTS:-$work}
 for mode in light dark; do

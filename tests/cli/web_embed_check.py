@@ -3,8 +3,9 @@
 a host stylesheet, and checks: no id twice, every figure named by its own
 <title>, no Graphviz-internal name as a <title>, the same computed styles
 with the host stylesheet as without, and (with --min-text N) the smallest
-figure text on screen at least N CSS pixels.
-Usage: web_embed_check.py HOSTED.dom BARE.dom [--min-text N]"""
+figure text on screen at least N CSS pixels; with --dark, that the page was
+seen in dark mode and no figure text is dark.
+Usage: web_embed_check.py HOSTED.dom BARE.dom [--min-text N] [--dark]"""
 import html
 import json
 import re
@@ -54,4 +55,11 @@ if "--min-text" in sys.argv:
     need = float(sys.argv[sys.argv.index("--min-text") + 1])
     if hosted["minText"] < need:
         bad(f"smallest figure text {hosted['minText']:.1f} CSS px, under {need}")
+if "--dark" in sys.argv:
+    # Under prefers-color-scheme: dark, no figure text stays dark (it would
+    # vanish on the dark background).
+    if not hosted["dark"]:
+        bad("the browser did not prefer a dark colour scheme")
+    if hosted["darkTexts"]:
+        bad(f"{len(hosted['darkTexts'])} figure texts dark on dark, e.g. {hosted['darkTexts'][:3]}")
 sys.exit(1 if fail else 0)

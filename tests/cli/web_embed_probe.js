@@ -1,7 +1,18 @@
 // Run inside the host page: measures every inline figure and writes the
 // result as JSON into <pre id="probe-result">, read back from --dump-dom.
 (function () {
-  const out = { ids: 0, dupes: [], figures: [], titles: [], minText: 1e9, styles: [] };
+  const out = { ids: 0, dupes: [], figures: [], titles: [], minText: 1e9, styles: [],
+                dark: matchMedia("(prefers-color-scheme: dark)").matches, darkTexts: [] };
+  // Relative luminance of a computed "rgb(r, g, b)", 0 (black) to 1.
+  const luminance = (c) => {
+    const m = /rgba?\((\d+), (\d+), (\d+)/.exec(c);
+    if (!m) return 1;
+    const l = [m[1], m[2], m[3]].map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  };
   const seen = new Set();
   for (const el of document.querySelectorAll("[id]")) {
     out.ids++;
@@ -21,10 +32,11 @@
     for (const el of svg.querySelectorAll("text, path, polygon, ellipse, polyline")) {
       const cs = getComputedStyle(el);
       out.styles.push([k++, el.tagName, cs.fill, cs.stroke, cs.strokeWidth, cs.textTransform,
-                       cs.fontSize].join(" "));
+                       cs.fontSize, cs.opacity, cs.letterSpacing].join(" "));
       if (el.tagName === "text" && el.textContent.trim()) {
         const px = parseFloat(cs.fontSize) * el.getScreenCTM().a;
         if (px < out.minText) out.minText = px;
+        if (luminance(cs.fill) < 0.15) out.darkTexts.push(el.textContent.trim() + " " + cs.fill);
       }
     }
   }

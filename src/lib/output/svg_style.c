@@ -33,25 +33,48 @@ static int hex(char c)
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* The grey level 0-255 of a neutral colour, or -1. */
-static int grey(const char *v, size_t len)
+/* The red, green and blue of "#rrggbb", "#rgb", black, white or gray. */
+static bool rgb(const char *v, size_t len, int c[3])
 {
-    if (len == 5 && memcmp(v, "black", 5) == 0)
-        return 0;
-    if (len == 5 && memcmp(v, "white", 5) == 0)
-        return 255;
-    if ((len == 4 && memcmp(v, "gray", 4) == 0) || (len == 4 && memcmp(v, "grey", 4) == 0))
-        return 190;
-    if (v[0] != '#' || (len != 7 && len != 4))
-        return -1;
-    int c[3];
+    static const struct {
+        const char *name;
+        int level;
+    } names[] = {{"black", 0}, {"white", 255}, {"gray", 190}, {"grey", 190}};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (len == strlen(names[k].name) && memcmp(v, names[k].name, len) == 0) {
+            c[0] = c[1] = c[2] = names[k].level;
+            return true;
+        }
+    if (len == 0 || v[0] != '#' || (len != 7 && len != 4))
+        return false;
     for (int k = 0; k < 3; k++) {
         int hi = hex(v[len == 7 ? 1 + 2 * k : 1 + k]), lo = hex(v[len == 7 ? 2 + 2 * k : 1 + k]);
         if (hi < 0 || lo < 0)
-            return -1;
+            return false;
         c[k] = hi * 16 + lo;
     }
-    return c[0] == c[1] && c[1] == c[2] ? c[0] : -1;
+    return true;
+}
+
+/* The colour of the same hue and saturation with its lightness turned
+ * over, into the range from the dark background (#121212) to the light
+ * text (#e8e8e8): black becomes near white, white the background, a pale
+ * tint a deep one. Adding one number to all three channels keeps the hue
+ * and the chroma; the lightness (max + min) / 2 moves by it. */
+static void dark_variant(int c[3], int out[3])
+{
+    int max = c[0], min = c[0];
+    for (int k = 1; k < 3; k++) {
+        max = c[k] > max ? c[k] : max;
+        min = c[k] < min ? c[k] : min;
+    }
+    int light2 = max + min; /* twice the lightness, 0..510 */
+    int want2 = 2 * 0x12 + (2 * (0xE8 - 0x12) * (510 - light2)) / 510;
+    int shift = (want2 - light2) / 2;
+    for (int k = 0; k < 3; k++) {
+        int v = c[k] + shift;
+        out[k] = v < 0 ? 0 : v > 255 ? 255 : v;
+    }
 }
 
 void evg__svg_style(evg__buf *css, const char *prefix, const char *paint, size_t paint_len,
@@ -83,15 +106,29 @@ void evg__svg_style(evg__buf *css, const char *prefix, const char *paint, size_t
                                       memcmp(line, "stroke-width", an) == 0);
         evg__buf_printf(css, "#%s [%.*s=\"%.*s\"]{%.*s:%.*s%s}\n", x, (int)an, line, (int)vn, v,
                         (int)an, line, (int)vn, v, px ? "px" : "");
-        int g = grey(v, vn);
-        bool colour = (an == 4 && memcmp(line, "fill", 4) == 0) ||
-                      (an == 6 && memcmp(line, "stroke", 6) == 0);
-        if (colour && g >= 0) {
-            /* Black becomes near white and white the dark background. */
-            int inv = 0x12 + (0xE8 - 0x12) * (255 - g) / 255;
-            evg__buf_printf(&dark, "#%s [%.*s=\"%.*s\"]{%.*s:#%02x%02x%02x}\n", x, (int)an, line,
-                            (int)vn, v, (int)an, line, inv, inv, inv);
-        }
+        bool fill = an == 4 && memcmp(line, "fill", 4) == 0;
+        bool stroke = an == 6 && memcmp(line, "stroke", 6) == 0;
+        int c[3], d[3];
+        if (!(fill || stroke) || !rgb(v, vn, c))
+            continue;
+        dark_variant(c, d);
+        int max = c[0] > c[1] ? c[0] : c[1], min = c[0] < c[1] ? c[0] : c[1];
+        max = c[2] > max ? c[2] : max;
+        min = c[2] < min ? c[2] : min;
+        /* Neutral greys turn over everywhere; of the other colours, pale
+         * tints (bands, boxes) turn deep so that light text stays readable
+         * on them, and dark coloured text turns light. The colours that
+         * tell event types and actor kinds apart stay as they are. */
+        const char *where = NULL;
+        if (max - min <= 2)
+            where = "";
+        else if (fill && max + min >= 2 * 190)
+            where = "";
+        else if (fill && max + min <= 2 * 110)
+            where = "text";
+        if (where)
+            evg__buf_printf(&dark, "#%s %s[%.*s=\"%.*s\"]{%.*s:#%02x%02x%02x}\n", x, where,
+                            (int)an, line, (int)vn, v, (int)an, line, d[0], d[1], d[2]);
     }
     if (!transparent)
         evg__buf_printf(&dark, "#%s .evg-background{fill:#121212}\n", x);
