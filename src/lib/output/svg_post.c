@@ -235,10 +235,10 @@ static uint64_t fnv(uint64_t h, const char *s, size_t len)
  * rules, which beat presentation attributes, do not win. */
 static void collect_paint(post *p, const char *svg, size_t len)
 {
-    static const char *const attrs[] = {" fill=\"", " stroke=\"", " stroke-width=\"",
-                                        " stroke-dasharray=\"", " font-family=\"",
-                                        " font-size=\"", " font-weight=\"", " font-style=\"",
-                                        " text-anchor=\""};
+    static const char *const attrs[] = {
+        " fill=\"",        " stroke=\"",    " stroke-width=\"", " stroke-dasharray=\"",
+        " font-family=\"", " font-size=\"", " font-weight=\"",  " font-style=\"",
+        " text-anchor=\""};
     for (size_t i = 0; i < len; i++) {
         if (svg[i] != ' ')
             continue;
@@ -275,8 +275,8 @@ static size_t put_tag(post *p, const char *s, size_t len)
     size_t name_len = i - name_at;
     bool root = !end_tag && !p->root_done && name_len == 3 && memcmp(s + name_at, "svg", 3) == 0;
     /* Graphviz draws the background first: a white polygon. */
-    bool background = !end_tag && !p->background_done && name_len == 7 &&
-                      memcmp(s + name_at, "polygon", 7) == 0;
+    bool background =
+        !end_tag && !p->background_done && name_len == 7 && memcmp(s + name_at, "polygon", 7) == 0;
     bool anchor = !end_tag && name_len == 1 && s[name_at] == 'a';
     const char *anchor_title = NULL;
     if (background)
@@ -450,7 +450,8 @@ int evg__svg_finish(evg__svg_web *web, const char *svg, size_t len, char **out, 
     evg__arena_free(&p.paint_strings);
     free(p.scratch.data);
     free(p.paint.data);
-    if (p.failed || p.out.failed || p.scratch.failed || p.paint.failed || web->failed || p.out.data == NULL) {
+    if (p.failed || p.out.failed || p.scratch.failed || p.paint.failed || web->failed ||
+        p.out.data == NULL) {
         free(p.out.data);
         return EVG_ENOMEM;
     }

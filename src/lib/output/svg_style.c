@@ -19,6 +19,12 @@ static bool css_plain(const char *v, size_t len)
     return true;
 }
 
+/* Whether the `len` bytes at `s` are exactly `name`. */
+static bool named(const char *s, size_t len, const char *name)
+{
+    return strlen(name) == len && memcmp(s, name, len) == 0;
+}
+
 static bool numeric(const char *v, size_t len)
 {
     for (size_t i = 0; i < len; i++)
@@ -102,12 +108,11 @@ void evg__svg_style(evg__buf *css, const char *prefix, const char *paint, size_t
         const char *v = tab + 1;
         if (!css_plain(v, vn))
             continue;
-        bool px = numeric(v, vn) && (memcmp(line, "font-size", an) == 0 ||
-                                      memcmp(line, "stroke-width", an) == 0);
+        bool px =
+            numeric(v, vn) && (named(line, an, "font-size") || named(line, an, "stroke-width"));
         evg__buf_printf(css, "#%s [%.*s=\"%.*s\"]{%.*s:%.*s%s}\n", x, (int)an, line, (int)vn, v,
                         (int)an, line, (int)vn, v, px ? "px" : "");
-        bool fill = an == 4 && memcmp(line, "fill", 4) == 0;
-        bool stroke = an == 6 && memcmp(line, "stroke", 6) == 0;
+        bool fill = named(line, an, "fill"), stroke = named(line, an, "stroke");
         int c[3], d[3];
         if (!(fill || stroke) || !rgb(v, vn, c))
             continue;
@@ -127,8 +132,8 @@ void evg__svg_style(evg__buf *css, const char *prefix, const char *paint, size_t
         else if (fill && max + min <= 2 * 110)
             where = "text";
         if (where)
-            evg__buf_printf(&dark, "#%s %s[%.*s=\"%.*s\"]{%.*s:#%02x%02x%02x}\n", x, where,
-                            (int)an, line, (int)vn, v, (int)an, line, d[0], d[1], d[2]);
+            evg__buf_printf(&dark, "#%s %s[%.*s=\"%.*s\"]{%.*s:#%02x%02x%02x}\n", x, where, (int)an,
+                            line, (int)vn, v, (int)an, line, d[0], d[1], d[2]);
     }
     if (!transparent)
         evg__buf_printf(&dark, "#%s .evg-background{fill:#121212}\n", x);
@@ -189,8 +194,7 @@ static size_t scope_block(evg__buf *css, const char *prefix, const char *s, size
 {
     while (s[i] && s[i] != '}') {
         size_t j = skip_atom(s, i, NULL);
-        if (j != i || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ||
-            s[i] == ';') {
+        if (j != i || s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == ';') {
             i = j != i ? j : i + 1;
             continue;
         }
