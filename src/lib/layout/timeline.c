@@ -332,6 +332,7 @@ static int build_once(evg__tl_layout *out, const evg_model *model, const uint32_
                  .opts = opts,
                  .rep = rep,
                  .width = width,
+                 .text_min = opts->min_text > 0 ? opts->min_text : EVG_MIN_TEXT_DEFAULT,
                  .lane_keep = keep,
                  .others_lane = EVG_NO_INDEX};
     attempt at = {0};

@@ -119,7 +119,7 @@ static void tick_label(char *buf, size_t size, double t, tick_unit u)
 }
 
 /* Widest label a unit can have. */
-static double tick_label_width(tick_unit u)
+static double tick_label_width(const builder *b, tick_unit u)
 {
     switch (u.kind) {
     case U_MINUTE:
@@ -247,7 +247,7 @@ void evg__tl_proportional_axis(builder *b, const scale *sc, axis *ax)
             if (tick_units[u].kind < least)
                 continue;
             double need =
-                tick_label_width(tick_units[u]) + (labels_interval(tick_units[u]) ? 3 : 5);
+                tick_label_width(b, tick_units[u]) + (labels_interval(tick_units[u]) ? 3 : 5);
             if (unit_seconds(tick_units[u]) * sc->s >= need) {
                 chosen = u;
                 break;

@@ -19,15 +19,18 @@
  * the figure prints at its own size and its text stays at least 7 pt. */
 #define DEFAULT_WIDTH 482.0
 #define MARGIN 8.0
-#define TITLE_SIZE 13.0
-#define DEK_SIZE 8.5
-#define LEGEND_SIZE 7.5
-#define AXIS_SIZE 7.5
-#define LANE_SIZE 8.0
-#define LABEL_SIZE 7.5
-#define CASUALTY_SIZE 7.0
-#define CAPTION_SIZE 7.0
-#define COUNT_SIZE 6.5
+/* Text sizes: as designed, or the smallest text the figure may print
+ * (opts->min_text) where that is larger. `b` is the builder. */
+#define TEXT_SIZE(pt) ((pt) > b->text_min ? (pt) : b->text_min)
+#define TITLE_SIZE TEXT_SIZE(13.0)
+#define DEK_SIZE TEXT_SIZE(8.5)
+#define LEGEND_SIZE TEXT_SIZE(7.5)
+#define AXIS_SIZE TEXT_SIZE(7.5)
+#define LANE_SIZE TEXT_SIZE(8.0)
+#define LABEL_SIZE TEXT_SIZE(7.5)
+#define CASUALTY_SIZE TEXT_SIZE(7.0)
+#define CAPTION_SIZE TEXT_SIZE(7.0)
+#define COUNT_SIZE TEXT_SIZE(6.5)
 #define GLYPH 9.0        /* an event's glyph */
 #define TARGET_DOT 4.5   /* a target's mark */
 #define TARGET_STRIP 8.0 /* room for target marks at the top of a lane */
@@ -151,6 +154,7 @@ struct builder {
     evg__reporter *rep;
     bool nomem;
     double width;
+    double text_min; /* the smallest text size, points */
     double plot_x0, plot_x1;
     bool show_year;       /* labels name the year (the events span more than one) */
     uint32_t *event_lane; /* parallel to events */
@@ -279,6 +283,6 @@ const char *evg__tl_fold_noun(const builder *b);
 /* A bin's bar: its height for `weight` events, on the attempt's common
  * scale; and the glyph that holds it, its count and casualties above it. */
 double evg__tl_bar_height(const attempt *at, uint64_t weight);
-void evg__tl_size_bin(const attempt *at, item_geom *g);
+void evg__tl_size_bin(const builder *b, const attempt *at, item_geom *g);
 
 #endif

@@ -434,7 +434,7 @@ double evg__tl_bar_height(const attempt *at, uint64_t weight)
     return h < BIN_BAR_MIN ? BIN_BAR_MIN : h;
 }
 
-void evg__tl_size_bin(const attempt *at, item_geom *g)
+void evg__tl_size_bin(const builder *b, const attempt *at, item_geom *g)
 {
     char n[32], killed[48];
     evg__tl_format_count(n, sizeof n, g->weight);

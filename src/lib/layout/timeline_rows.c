@@ -48,7 +48,7 @@ static void position_item(const attempt *at, size_t i)
 
 /* A lone event without room for its label, drawn like the bins around it:
  * a mark with "1" over its period. */
-static void make_bin_of_one(attempt *at, size_t i)
+static void make_bin_of_one(const builder *b, attempt *at, size_t i)
 {
     item_geom *g = &at->geo[i];
     g->as_bin = true;
@@ -58,7 +58,7 @@ static void make_bin_of_one(attempt *at, size_t i)
         g->tc = (g->t0 + g->t1) / 2;
     g->t_end = NAN;
     g->style = 0;
-    evg__tl_size_bin(at, g);
+    evg__tl_size_bin(b, at, g);
     position_item(at, i);
 }
 
@@ -432,7 +432,7 @@ static int pack_flexible(builder *b, attempt *at, const order_entry *order, size
             if ((grows > bare_grows + 3 && row >= free_rows) || row >= label_rows) {
                 g->bare = true;
                 if (g->bin != NO_BIN) {
-                    make_bin_of_one(at, i);
+                    make_bin_of_one(b, at, i);
                     bare_box(g, &bare);
                     best_place(r, count, &bare, 1, &bare_row, &bare_choice);
                 } else {
@@ -493,7 +493,7 @@ static int pack_fast(const builder *b, attempt *at, order_entry *order, size_t n
         if (!g->bare && at->unit != EVG_TIMELINE_BIN_NONE) {
             /* Too many to weigh each label: the bins speak. */
             if (g->bin != NO_BIN)
-                make_bin_of_one(at, order[k].item);
+                make_bin_of_one(b, at, order[k].item);
             else
                 at->glyph_only++;
             g->bare = true;
@@ -629,7 +629,7 @@ int evg__tl_try_binning(builder *b, attempt *at, evg_timeline_bin unit)
             at->bin_max = at->geo[i].weight;
     for (size_t i = 0; rc == 0 && i < at->item_count; i++)
         if (at->items[i].count > 1)
-            evg__tl_size_bin(at, &at->geo[i]);
+            evg__tl_size_bin(b, at, &at->geo[i]);
     if (rc == 0)
         rc = b->opts->scale == EVG_TIMELINE_SCALE_ORDINAL ? evg__tl_make_ordinal_scale(b, at)
                                                           : evg__tl_make_proportional_scale(b, at);
