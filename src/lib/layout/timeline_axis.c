@@ -231,8 +231,8 @@ void evg__tl_proportional_axis(builder *b, const scale *sc, axis *ax)
         if (e->end_date.precision > finest)
             finest = e->end_date.precision;
     }
-    unit_kind finest_unit = finest >= EVG_PRECISION_MINUTE ? U_MINUTE
-                            : finest == EVG_PRECISION_DAY  ? U_DAY
+    unit_kind finest_unit = finest >= EVG_PRECISION_MINUTE  ? U_MINUTE
+                            : finest == EVG_PRECISION_DAY   ? U_DAY
                             : finest == EVG_PRECISION_MONTH ? U_MONTH
                                                             : U_YEAR;
     for (size_t k = 0; k < sc->seg_count; k++) {
@@ -240,8 +240,8 @@ void evg__tl_proportional_axis(builder *b, const scale *sc, axis *ax)
         double lo = k == 0 ? b->plot_x0 : g->slot0 - BREAK_WIDTH / 2 + 2;
         double hi = k + 1 == sc->seg_count ? b->plot_x1 : g->slot1 + BREAK_WIDTH / 2 - 2;
         /* A short stretch (a few days) gets hours whatever its dates. */
-        unit_kind least = g->t1 - g->t0 <= SHORT_SPAN && finest_unit > U_HOUR ? U_HOUR
-                                                                               : finest_unit;
+        unit_kind least =
+            g->t1 - g->t0 <= SHORT_SPAN && finest_unit > U_HOUR ? U_HOUR : finest_unit;
         size_t chosen = SIZE_MAX;
         for (size_t u = 0; u < sizeof tick_units / sizeof tick_units[0]; u++) {
             if (tick_units[u].kind < least)

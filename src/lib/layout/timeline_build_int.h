@@ -72,6 +72,14 @@ static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "
 
 typedef struct builder builder;
 
+/* What every layout of one figure shares, whatever its lanes and binning:
+ * worked out by the first (timeline.c tries several), kept for the rest. */
+typedef struct shared {
+    bool known;
+    bool show_year;   /* the events span more than one year */
+    evg__buf sources; /* "Sources: A; B." or empty */
+} shared;
+
 /* Where an item's parts go, before rows are known. */
 typedef struct item_geom {
     double t0, t1;       /* the period its date covers (seconds) */
@@ -95,14 +103,14 @@ typedef struct item_geom {
     double label_w, label_h;
     const char *casualties;
     double casualties_w;
-    double label_x; /* left of the label block */
-    bool bare;      /* drawn without a label */
-    bool as_bin;    /* a lone event drawn as a bin of one, for want of room */
-    int64_t bin;    /* a lone event's bin, or NO_BIN */
+    double label_x;  /* left of the label block */
+    bool bare;       /* drawn without a label */
+    bool as_bin;     /* a lone event drawn as a bin of one, for want of room */
+    int64_t bin;     /* a lone event's bin, or NO_BIN */
     uint64_t weight; /* the events it stands for (their weights summed) */
     int64_t killed;  /* summed, for a bin */
-    char side;      /* 'r', 'l', or 'b' (below the glyph) */
-    double x0, x1;  /* the item's extent */
+    char side;       /* 'r', 'l', or 'b' (below the glyph) */
+    double x0, x1;   /* the item's extent */
     double h;
     int64_t slot_key; /* ordinal position: start, then precision */
     int slot_prec;
@@ -152,6 +160,7 @@ struct builder {
     size_t count;
     const evg_timeline_opts *opts;
     evg__reporter *rep;
+    shared *common;
     bool nomem;
     double width;
     double text_min; /* the smallest text size, points */
@@ -243,6 +252,10 @@ double evg__tl_date_start(const evg_date *d);
 
 double evg__tl_date_end(const evg_date *d);
 
+/* The bin of a date: a day, week, month or year number; NO_BIN when the
+ * date is coarser than the bin, or unit is EVG_TIMELINE_BIN_NONE. */
+int64_t evg__tl_bin_key(const evg_date *d, evg_timeline_bin unit);
+
 void evg__tl_bin_period(int64_t key, evg_timeline_bin unit, double *t0, double *t1);
 
 const char *evg__tl_bin_unit_name(evg_timeline_bin unit);
@@ -264,6 +277,8 @@ double evg__tl_lane_height(const builder *b, const attempt *at, size_t l);
 int evg__tl_try_binning(builder *b, attempt *at, evg_timeline_bin unit);
 
 bool evg__tl_fits(const builder *b, const attempt *at);
+
+bool evg__tl_cannot_fit(const builder *b, evg_timeline_bin unit);
 
 void evg__tl_proportional_axis(builder *b, const scale *sc, axis *ax);
 

@@ -652,6 +652,72 @@ int evg__tl_try_binning(builder *b, attempt *at, evg_timeline_bin unit)
     return b->nomem && rc == 0 ? EVG_ENOMEM : rc;
 }
 
+/* Whether, from counts alone, the items of `unit` cannot fit (so that
+ * auto binning need not build them). Each event is an item, or each bin of
+ * a lane: as many as the lane's distinct bins and its events coarser than
+ * the bin. Every item takes a row, its box at least `least` wide (a glyph,
+ * or a bin's count) and ITEM_GAP from the next in the row, so a row holds
+ * at most so many; evg__tl_fits then asks for at most ROWS_PER_LANE rows in
+ * a lane and so many in all. Only certain failures: an attempt that might
+ * fit is built. */
+bool evg__tl_cannot_fit(const builder *b, evg_timeline_bin unit)
+{
+    size_t lanes = b->out->lane_count;
+    if (lanes == 0 || b->count == 0)
+        return false;
+    uint32_t per_lane = lanes > 1 ? ROWS_PER_LANE : ROWS_SINGLE_LANE;
+    size_t total = 3 * lanes > ROWS_TOTAL ? 3 * lanes : ROWS_TOTAL;
+    double least = GLYPH;
+    if (unit != EVG_TIMELINE_BIN_NONE) {
+        /* Digits are all as wide: a count is at least one. */
+        double digit = ceil(evg__tl_text_w("0", COUNT_SIZE, EVG__TL_BOLD) + 2);
+        if (digit < least)
+            least = digit;
+    }
+    double room = b->plot_x1 - b->plot_x0 + 2 * EDGE_PAD;
+    double per_row = floor((room + ITEM_GAP) / (least + ITEM_GAP));
+    if (per_row < 1)
+        per_row = 1;
+    if ((double)b->count <= per_row * (double)per_lane)
+        return false; /* no lane can need too many rows */
+    size_t *items = calloc(lanes, sizeof *items);
+    int64_t *last = malloc(lanes * sizeof *last);
+    if (items == NULL || last == NULL) {
+        free(items);
+        free(last);
+        return false; /* build it and let that report */
+    }
+    for (size_t l = 0; l < lanes; l++)
+        last[l] = NO_BIN;
+    /* Events come by start date, so a lane's bins come in order. */
+    int64_t previous = INT64_MIN;
+    bool sorted = true;
+    for (size_t i = 0; i < b->count && sorted; i++) {
+        uint32_t l = b->event_lane[i];
+        const evg_date *d = &evg_model_event(b->model, b->events[i])->date;
+        int64_t start = evg_date_start(d);
+        sorted = start >= previous;
+        previous = start;
+        if (l >= lanes)
+            continue;
+        int64_t key = evg__tl_bin_key(d, unit);
+        if (key == NO_BIN || key != last[l])
+            items[l]++;
+        if (key != NO_BIN)
+            last[l] = key;
+    }
+    bool over = false;
+    double rows = 0;
+    for (size_t l = 0; l < lanes && sorted && !over; l++) {
+        double need = ceil((double)items[l] / per_row);
+        rows += need;
+        over = need > per_lane || rows > (double)total;
+    }
+    free(items);
+    free(last);
+    return sorted && over;
+}
+
 bool evg__tl_fits(const builder *b, const attempt *at)
 {
     size_t lanes = b->out->lane_count;

@@ -142,10 +142,10 @@ int evg__tl_make_proportional_scale(builder *b, attempt *at)
         if (t0 < data0)
             data0 = t0;
         if (e->end_date.precision) {
-            double end = e->end_date.precision >= EVG_PRECISION_MINUTE
-                             ? evg__tl_date_start(&e->end_date)
-                             : (evg__tl_date_start(&e->end_date) + evg__tl_date_end(&e->end_date)) /
-                                   2;
+            double end =
+                e->end_date.precision >= EVG_PRECISION_MINUTE
+                    ? evg__tl_date_start(&e->end_date)
+                    : (evg__tl_date_start(&e->end_date) + evg__tl_date_end(&e->end_date)) / 2;
             if (end > t1)
                 t1 = end;
         }
