@@ -142,6 +142,9 @@ static void emit_items(builder *b, const attempt *at)
     size_t targets = 0, cap = 1024;
     for (size_t i = 0; i < b->count; i++)
         targets += evg_model_event(m, b->events[i])->target_count;
+    /* A mark per lane and item at most. */
+    if (targets > o->lane_count * at->item_count)
+        targets = o->lane_count * at->item_count;
     while (cap < 2 * targets)
         cap *= 2;
     uint64_t *seen = calloc(cap, sizeof *seen);
@@ -497,5 +500,6 @@ int evg__tl_layout_build(evg__tl_layout *out, const evg_model *model, const uint
                     out->height * 2.54 / 72, page_h * 2.54 / 72);
 done:
     free(common.sources.data);
+    free(common.scratch);
     return rc;
 }

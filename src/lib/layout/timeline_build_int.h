@@ -78,7 +78,14 @@ typedef struct shared {
     bool known;
     bool show_year;   /* the events span more than one year */
     evg__buf sources; /* "Sources: A; B." or empty */
+    void *scratch;    /* working memory, kept from layout to layout */
+    size_t scratch_size;
 } shared;
+
+/* At least `size` bytes of working memory, valid until the next call; NULL
+ * when memory ran out. Reused from one layout to the next, so that a big
+ * figure's tries do not each map and fault in fresh memory. */
+void *evg__tl_scratch(builder *b, size_t size);
 
 /* Where an item's parts go, before rows are known. */
 typedef struct item_geom {

@@ -158,16 +158,12 @@ static void sort_lane(sort_entry *e, size_t n, sort_entry *tmp)
 
 /* The entries by lane (a counting sort, stable), then each lane in time
  * order: what qsort with compare_entries gives, without its n log n. */
-static int sort_entries(sort_entry *entries, size_t n, size_t lanes)
+static int sort_entries(sort_entry *entries, size_t n, size_t lanes, sort_entry *tmp)
 {
     size_t *start = calloc(lanes + 2, sizeof *start);
-    sort_entry *tmp = malloc((n + 1) * sizeof *tmp);
-    if (start == NULL || tmp == NULL) {
-        free(start);
-        free(tmp);
+    if (start == NULL)
         return EVG_ENOMEM;
-    }
-    /* Lane EVG_NO_INDEX, if any, sorts last. */
+        /* Lane EVG_NO_INDEX, if any, sorts last. */
 #define BUCKET(lane) ((lane) < lanes ? (size_t)(lane) : lanes)
     for (size_t i = 0; i < n; i++)
         start[BUCKET(entries[i].lane) + 1]++;
@@ -183,7 +179,6 @@ static int sort_entries(sort_entry *entries, size_t n, size_t lanes)
         from = to;
     }
     free(start);
-    free(tmp);
     return 0;
 }
 
@@ -436,13 +431,16 @@ void evg__tl_free_attempt(attempt *at)
 int evg__tl_make_items(builder *b, attempt *at)
 {
     size_t n = b->count;
-    sort_entry *entries = malloc((n + 1) * sizeof *entries);
+    /* Entries, their sorting room, then the items' bin keys. */
+    sort_entry *entries =
+        evg__tl_scratch(b, (2 * (n + 1)) * sizeof *entries + (n + 1) * sizeof(int64_t));
+    sort_entry *tmp = entries ? entries + n + 1 : NULL;
+    int64_t *keys = entries ? (int64_t *)(tmp + n + 1) : NULL;
     /* The items' event lists outlive the attempt: they go to the arena. */
     at->members = evg__arena_alloc(&b->out->arena, (n + 1) * sizeof *at->members);
     at->items = calloc(n + 1, sizeof *at->items);
     at->geo = calloc(n + 1, sizeof *at->geo);
     type_count *counts = malloc((evg_model_type_count(b->model) + 1) * sizeof *counts);
-    int64_t *keys = malloc((n + 1) * sizeof *keys);
     int rc = 0;
     if (entries == NULL || at->members == NULL || at->items == NULL || at->geo == NULL ||
         counts == NULL || keys == NULL) {
@@ -457,7 +455,7 @@ int evg__tl_make_items(builder *b, attempt *at)
             evg__tl_bin_period(key, at->unit, &t, &end);
         entries[i] = (sort_entry){b->event_lane[i], key, t, (uint32_t)i};
     }
-    if ((rc = sort_entries(entries, n, b->out->lane_count)) != 0)
+    if ((rc = sort_entries(entries, n, b->out->lane_count, tmp)) != 0)
         goto done;
     size_t count = 0;
     for (size_t i = 0; i < n;) {
@@ -487,9 +485,7 @@ int evg__tl_make_items(builder *b, attempt *at)
     if (b->nomem)
         rc = EVG_ENOMEM;
 done:
-    free(entries);
     free(counts);
-    free(keys);
     return rc;
 }
 
