@@ -255,11 +255,11 @@ static int fit_page(job *j, const evg__actors_graph *base, evg_format format)
     }
     /* A page holds a few dozen labelled actors: start there, grow while the
      * graph fits, shrink until it does; full edge labels before short, and
-     * short before one line per pair of actors (when edges are by type). */
+     * short before one line per pair of actors (unless edges are by event). */
     size_t k = most < 40 ? most : 40, good = 0;
     bool fits = false, shrunk = false;
     int good_labels = LABELS_FULL, last_labels = LABELS_FULL;
-    int passes = j->opts->aggregate == EVG_ACTORS_AGGREGATE_TYPE ? 3 : 2;
+    int passes = j->opts->aggregate == EVG_ACTORS_AGGREGATE_NONE ? 2 : 3;
     /* Failing that, the try that fits the size with the fewest overlaps. */
     size_t best = 0, best_overlaps = SIZE_MAX;
     int best_labels = LABELS_FULL;
