@@ -477,7 +477,8 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
     const cli_option figure_options[] = {
         {"output", 'o', "FILE", &c->output, "write to FILE (- : standard output)", NULL, 0},
         {"format", 'T', "FORMAT", &c->format_name,
-         "dot, svg, png or pdf (default: FILE's extension)", NULL, 0},
+         "dot, svg, png or pdf; actors also graphml or gexf\n(default: FILE's extension)", NULL,
+         0},
         {"title", 0, "TEXT", &c->title, "the figure's title", NULL, 0},
         {"from", 0, "DATE", &c->filter.from, "leave out events ending before DATE", NULL, 0},
         {"to", 0, "DATE", &c->filter.to, "leave out events starting after DATE", NULL, 0},
@@ -580,6 +581,16 @@ static bool html_path(const char *path)
            (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
 }
 
+/* The formats the command writes, joined by `separator` (", ": "... or
+ * ..."). The actor graph is also a network (GraphML, GEXF). */
+static const char *formats_of(const cli *c, const char *separator)
+{
+    bool network = strcmp(c->command, "actors") == 0;
+    if (strcmp(separator, "|") == 0)
+        return network ? "dot|svg|png|pdf|graphml|gexf" : "dot|svg|png|pdf";
+    return network ? "dot, svg, png, pdf, graphml or gexf" : "dot, svg, png or pdf";
+}
+
 int cli_output(cli *c, evg_output *out)
 {
     memset(out, 0, sizeof *out);
@@ -598,26 +609,25 @@ int cli_output(cli *c, evg_output *out)
     out->diag_payload = (void *)c;
     bool to_file = strcmp(c->output, "-") != 0;
     if (to_file && html_path(c->output))
-        return cli_usage_error("%s: '%s' is a web page; evgraph %s writes dot, svg, png or pdf "
-                               "(for a page use 'evgraph html')",
-                               c->command, c->output, c->command);
+        return cli_usage_error("%s: '%s' is a web page; evgraph %s writes %s (for a page use "
+                               "'evgraph html')",
+                               c->command, c->output, c->command, formats_of(c, ", "));
     evg_format by_extension;
     bool known = to_file && evg_format_from_path(&by_extension, c->output) == 0;
     if (c->format_name) {
         if (evg_format_parse(&out->format, c->format_name) != 0)
-            return cli_usage_error("unknown format '%s' (expected dot, svg, png or pdf)",
-                                   c->format_name);
+            return cli_usage_error("unknown format '%s' (expected %s)", c->format_name,
+                                   formats_of(c, ", "));
         if (known && by_extension != out->format)
             return cli_usage_error("%s: -T %s, but '%s' is named as %s; name it .%s or leave "
                                    "-T out",
                                    c->command, c->format_name, c->output,
                                    evg_format_name(by_extension), evg_format_name(out->format));
     } else if (!to_file) {
-        return cli_usage_error("-o - needs -T FORMAT (dot, svg, png or pdf)");
+        return cli_usage_error("-o - needs -T FORMAT (%s)", formats_of(c, ", "));
     } else if (!known) {
-        return cli_usage_error("cannot tell the format of '%s' from its extension; use -T "
-                               "dot|svg|png|pdf",
-                               c->output);
+        return cli_usage_error("cannot tell the format of '%s' from its extension; use -T %s",
+                               c->output, formats_of(c, "|"));
     } else {
         out->format = by_extension;
     }

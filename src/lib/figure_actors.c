@@ -448,11 +448,43 @@ static int write_by_period(job *j, evg__output_set *set)
     return rc;
 }
 
+/* GraphML or GEXF: every selected actor and relation, no page to fit. */
+static int write_network(job *j)
+{
+    int rc = check_opts(j->opts, &j->rep);
+    if (rc == 0 && j->opts->by != EVG_PERIOD_NONE) {
+        evg__report(&j->rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
+                    "--by draws one figure per period; a %s network holds them all: leave "
+                    "--by out and read the edges' first and last dates",
+                    evg_format_name(j->out->format));
+        rc = EVG_EUSAGE;
+    }
+    if (rc == 0)
+        rc = evg_filter_select(&j->events, &j->count, j->model, &j->opts->filter, j->rep.fn,
+                               j->rep.payload);
+    if (rc == 0)
+        rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, j->opts, NULL);
+    char *bytes = NULL;
+    size_t len = 0;
+    if (rc == 0)
+        rc = evg__actors_network(&bytes, &len, j->model, &j->all, j->opts->title,
+                                 j->out->format);
+    if (rc == 0)
+        rc = evg__output_figure(j->out, NULL, &bytes, len, &j->rep);
+    free(bytes);
+    return rc;
+}
+
 int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const evg_output *out)
 {
     evg_actors_opts defaults = EVG_ACTORS_OPTS_INIT;
     job j = {.model = model, .opts = opts ? opts : &defaults, .out = out};
     j.rep = (evg__reporter){out->diag, out->diag_payload, 0, 0, 0, false};
+    if (out->format == EVG_FORMAT_GRAPHML || out->format == EVG_FORMAT_GEXF) {
+        int rc = write_network(&j);
+        job_free(&j);
+        return rc;
+    }
     int rc = prepare(&j, out->format);
     if (rc == 0 && j.opts->by != EVG_PERIOD_NONE) {
         /* Every period's file, then the make rule, replaced together. */
