@@ -675,53 +675,41 @@ static int parse_length(const char *text, double *out)
     return -1;
 }
 
-int cli_figure_size(const cli *c, const char *width, const char *dpi, double *width_points,
-                    double *dots_per_inch)
+int cli_figure_page(const cli *c, const cli_page_values *pv, cli_figure_box *box)
 {
-    if (width) {
+    if (pv->width) {
         /* Rounding a length given in cm may land a hair outside the range. */
-        if (parse_length(width, width_points) != 0 ||
-            *width_points < EVG_FIGURE_WIDTH_MIN - 0.5 || *width_points > EVG_FIGURE_WIDTH_MAX + 0.5)
+        if (parse_length(pv->width, box->width) != 0 ||
+            *box->width < EVG_FIGURE_WIDTH_MIN - 0.5 || *box->width > EVG_FIGURE_WIDTH_MAX + 0.5)
             return cli_usage_error("%s: --width needs a length from 8 to 200 cm (such as 17cm, "
                                    "170mm, 6.7in, 482pt or 643px), not '%s'",
-                                   c->command, width);
-        *width_points = fmin(fmax(*width_points, EVG_FIGURE_WIDTH_MIN), EVG_FIGURE_WIDTH_MAX);
+                                   c->command, pv->width);
+        *box->width = fmin(fmax(*box->width, EVG_FIGURE_WIDTH_MIN), EVG_FIGURE_WIDTH_MAX);
     }
-    if (dpi) {
+    if (pv->dpi) {
         char *end;
         errno = 0;
-        *dots_per_inch = strtod(dpi, &end);
-        if (errno || end == dpi || *end || !(*dots_per_inch >= EVG_FIGURE_DPI_MIN) ||
-            !(*dots_per_inch <= EVG_FIGURE_DPI_MAX))
+        *box->dpi = strtod(pv->dpi, &end);
+        if (errno || end == pv->dpi || *end || !(*box->dpi >= EVG_FIGURE_DPI_MIN) ||
+            !(*box->dpi <= EVG_FIGURE_DPI_MAX))
             return cli_usage_error("%s: --dpi needs a number from %g to %g, not '%s'", c->command,
-                                   EVG_FIGURE_DPI_MIN, EVG_FIGURE_DPI_MAX, dpi);
+                                   EVG_FIGURE_DPI_MIN, EVG_FIGURE_DPI_MAX, pv->dpi);
     }
-    return 0;
-}
-
-int cli_figure_box(const cli *c, const char *page, const char *min_text, const char *top,
-                   evg_page *page_out, double *min_text_out, size_t *top_out)
-{
-    if (page && evg_page_parse(page_out, page) != 0)
+    if (pv->page && evg_page_parse(box->page, pv->page) != 0)
         return cli_usage_error("%s: --page: unknown value '%s' (expected a4, a4-landscape, "
                                "letter, letter-landscape, WIDTHxHEIGHT such as 17cmx24cm, or "
                                "none)",
-                               c->command, page);
-    if (min_text) {
+                               c->command, pv->page);
+    if (pv->min_text) {
         char *end;
         errno = 0;
-        double points = strtod(min_text, &end);
-        if (errno || end == min_text || (*end && strcmp(end, "pt") != 0) ||
+        double points = strtod(pv->min_text, &end);
+        if (errno || end == pv->min_text || (*end && strcmp(end, "pt") != 0) ||
             !(points >= CLI_MIN_TEXT_MIN) || !(points <= CLI_MIN_TEXT_MAX))
             return cli_usage_error("%s: --min-text needs a size in points from %g to %g, not "
                                    "'%s'",
-                                   c->command, CLI_MIN_TEXT_MIN, CLI_MIN_TEXT_MAX, min_text);
-        *min_text_out = points;
+                                   c->command, CLI_MIN_TEXT_MIN, CLI_MIN_TEXT_MAX, pv->min_text);
+        *box->min_text = points;
     }
-    if (top) {
-        int rc = cli_parse_count(c, "--top", top, top_out);
-        if (rc)
-            return rc;
-    }
-    return 0;
+    return pv->top ? cli_parse_count(c, "--top", pv->top, box->top) : 0;
 }
