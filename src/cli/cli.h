@@ -33,6 +33,22 @@ typedef struct cli_option {
 
 enum { CLI_FILE_READ = 1, CLI_FILE_WRITE = 2 };
 
+/* The size and page options every figure command takes, as given. */
+typedef struct cli_page_values {
+    const char *width, *page, *min_text, *dpi, *top; /* top: each command's own entry */
+} cli_page_values;
+
+/* Their entries of a command's option table, storing into `v`. */
+/* clang-format off */
+#define CLI_PAGE_OPTIONS(v)                                                                        \
+    {"width", 0, "LENGTH", &(v).width, "figure width, such as 25cm (default 17cm)", NULL, 0},      \
+    {"page", 0, "PAGE", &(v).page,                                                                 \
+     "the box to fit: a4 (default), a4-landscape, letter,\n"                                      \
+     "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none", NULL, 0},                               \
+    {"min-text", 0, "PT", &(v).min_text, "smallest text printed, in points (default 6)", NULL, 0}, \
+    {"dpi", 0, "N", &(v).dpi, "PNG resolution (default 150)", NULL, 0}
+/* clang-format on */
+
 /* Where a command line from a manifest (figures.txt) may read and write:
  * files named by its options are taken relative to these folders and must
  * stay inside them. Errors are placed at the option's word in the manifest. */
@@ -47,9 +63,9 @@ typedef struct cli_sandbox {
 /* What a command line would write and read, filled instead of running it
  * (cli_plan). */
 typedef struct cli_plan {
-    bool periods;      /* resolve the files of --by (loads the dataset) */
-    cli_list outputs;  /* the files it writes (malloc'd strings) */
-    cli_list inputs;   /* the files named by options that read (malloc'd) */
+    bool periods;     /* resolve the files of --by (loads the dataset) */
+    cli_list outputs; /* the files it writes (malloc'd strings) */
+    cli_list inputs;  /* the files named by options that read (malloc'd) */
 } cli_plan;
 
 /* The option groups a command takes besides its own (cli_parse's `groups`). */
@@ -76,9 +92,9 @@ typedef struct cli {
     const char *css_path;
     char *css_text; /* malloc'd; freed by cli_run */
     evg_svg_opts svg;
-    cli_list date_formats; /* --date-format, repeatable; load.date_formats points here */
-    cli_list read_files;   /* files named by options that read: the depfile names them */
-    cli_list owned;        /* strings to free with the cli */
+    cli_list date_formats;      /* --date-format, repeatable; load.date_formats points here */
+    cli_list read_files;        /* files named by options that read: the depfile names them */
+    cli_list owned;             /* strings to free with the cli */
     const cli_sandbox *sandbox; /* a manifest's line: where it may read and write */
     cli_plan *plan;             /* fill this and write nothing */
 } cli;
@@ -154,19 +170,22 @@ int cli_plan_single(cli *c);
  * EXIT_USAGE (the error printed). */
 int cli_read_css(cli *c);
 
-/* Reads --width (a length, cm when no unit: 17cm, 170mm, 6.7in, 482pt, 643px)
- * into points and --dpi, each only when given (NULL leaves the output
- * alone). Returns 0 or EXIT_USAGE after a message. */
-int cli_figure_size(const cli *c, const char *width, const char *dpi, double *width_points,
-                    double *dots_per_inch);
+/* Where a figure's page options go: the fields of its options struct. */
+typedef struct cli_figure_box {
+    double *width; /* points */
+    double *dpi;
+    evg_page *page;
+    double *min_text; /* points */
+    size_t *top;
+} cli_figure_box;
 
-/* Reads --page, --min-text (points, "pt" may follow) and --top into the
- * figure's options, each only when given. Returns 0 or EXIT_USAGE after a
+/* Reads --width (a length, cm when no unit: 17cm, 170mm, 6.7in, 482pt,
+ * 643px), --dpi, --page, --min-text (points, "pt" may follow) and --top
+ * into `box`, each only when given. Returns 0 or EXIT_USAGE after a
  * message. */
 #define CLI_MIN_TEXT_MIN 1.0
 #define CLI_MIN_TEXT_MAX 72.0
-int cli_figure_box(const cli *c, const char *page, const char *min_text, const char *top,
-                   evg_page *page_out, double *min_text_out, size_t *top_out);
+int cli_figure_page(const cli *c, const cli_page_values *pv, cli_figure_box *box);
 
 /* Maps a library status to the exit status. */
 int cli_exit_code(int status);

@@ -1,14 +1,13 @@
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 int cmd_actors(cli *c, int argc, char **argv)
 {
-    const char *layout = NULL, *aggregate = NULL, *by = NULL, *collapse = NULL,
-               *self_loops = NULL, *no_legend = NULL, *max_edges = NULL, *width = NULL,
-               *dpi = NULL, *page = NULL, *min_text = NULL, *top = NULL, *min_count = NULL;
+    const char *layout = NULL, *aggregate = NULL, *by = NULL, *collapse = NULL, *self_loops = NULL,
+               *no_legend = NULL, *max_edges = NULL, *min_count = NULL;
+    cli_page_values pv = {0};
     const cli_option extra[] = {
         {"layout", 0, "L", &layout,
          "auto (default: dot, or fdp past 500 edges),\ndot, neato, fdp, sfdp or circo", NULL, 0},
@@ -24,24 +23,18 @@ int cmd_actors(cli *c, int argc, char **argv)
          "month, quarter or year: a file per period\n"
          "(FILE-2016-Q1.svg), the same positions in each",
          NULL, 0},
-        {"no-legend", 0, NULL, &no_legend, "leave out the legend of types, kinds and sources",
-         NULL, 0},
+        {"no-legend", 0, NULL, &no_legend, "leave out the legend of types, kinds and sources", NULL,
+         0},
         {"max-edges", 0, "N", &max_edges, "refuse to draw more edges (default 5000, 0: no cap)",
          NULL, 0},
-        {"min-count", 0, "N", &min_count,
-         "hide relations of fewer than N events (counted)", NULL, 0},
-        {"top", 0, "N", &top,
+        {"min-count", 0, "N", &min_count, "hide relations of fewer than N events (counted)", NULL,
+         0},
+        {"top", 0, "N", &pv.top,
          "actors drawn before the rest fold into \"others\"\n(0: as many as fit)", NULL, 0},
-        {"width", 0, "LENGTH", &width,
-         "figure width, such as 25cm (default 17cm)", NULL, 0},
-        {"page", 0, "PAGE", &page,
-         "the box to fit: a4 (default), a4-landscape, letter,\n"
-         "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none",
-         NULL, 0},
-        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL, 0},
-        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL, 0},
+        CLI_PAGE_OPTIONS(pv),
     };
-    int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
+    int rc =
+        cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
     if (rc)
         return rc;
 
@@ -63,18 +56,10 @@ int cmd_actors(cli *c, int argc, char **argv)
     if (by && (evg_period_parse(&opts.by, by) != 0 || opts.by == EVG_PERIOD_NONE))
         return cli_usage_error("actors: --by: unknown value '%s' (expected month, quarter or year)",
                                by);
-    if (max_edges) {
-        char *end;
-        errno = 0;
-        unsigned long long n = strtoull(max_edges, &end, 10);
-        if (errno || end == max_edges || *end || max_edges[0] == '-')
-            return cli_usage_error("actors: --max-edges needs a whole number, not '%s'",
-                                   max_edges);
-        opts.max_edges = (size_t)n;
-    }
-    if ((rc = cli_figure_size(c, width, dpi, &opts.width, &opts.dpi)) != 0)
+    if (max_edges && (rc = cli_parse_count(c, "--max-edges", max_edges, &opts.max_edges)) != 0)
         return rc;
-    if ((rc = cli_figure_box(c, page, min_text, top, &opts.page, &opts.min_text, &opts.top)) != 0)
+    cli_figure_box box = {&opts.width, &opts.dpi, &opts.page, &opts.min_text, &opts.top};
+    if ((rc = cli_figure_page(c, &pv, &box)) != 0)
         return rc;
     if (min_count && (rc = cli_parse_count(c, "--min-count", min_count, &opts.min_count)) != 0)
         return rc;

@@ -27,26 +27,20 @@ static int pick(const char *option, const char *text, const choice *choices, siz
 
 int cmd_timeline(cli *c, int argc, char **argv)
 {
-    const char *lanes = NULL, *scale = NULL, *bin = NULL, *dpi = NULL, *width = NULL,
-               *keep_gaps = NULL, *page = NULL, *min_text = NULL, *top = NULL;
+    const char *lanes = NULL, *scale = NULL, *bin = NULL, *keep_gaps = NULL;
+    cli_page_values pv = {0};
     const cli_option extra[] = {
         {"lanes", 0, "L", &lanes, "actor (default), type, location or none", NULL, 0},
         {"scale", 0, "S", &scale, "proportional (default) or ordinal", NULL, 0},
         {"bin", 0, "B", &bin, "auto (default), day, week, month, year or none", NULL, 0},
-        {"keep-gaps", 0, NULL, &keep_gaps,
-         "do not cut long empty stretches out of the time axis", NULL, 0},
-        {"width", 0, "LENGTH", &width,
-         "figure width, such as 25cm (default 17cm)", NULL, 0},
-        {"page", 0, "PAGE", &page,
-         "the box to fit: a4 (default), a4-landscape, letter,\n"
-         "letter-landscape, WIDTHxHEIGHT (17cmx12cm) or none",
+        {"keep-gaps", 0, NULL, &keep_gaps, "do not cut long empty stretches out of the time axis",
          NULL, 0},
-        {"min-text", 0, "PT", &min_text, "smallest text printed, in points (default 6)", NULL, 0},
-        {"top", 0, "N", &top, "lanes drawn before the rest fold into one\n(default 0: as many as fit)",
-         NULL, 0},
-        {"dpi", 0, "N", &dpi, "PNG resolution (default 150)", NULL, 0},
+        {"top", 0, "N", &pv.top,
+         "lanes drawn before the rest fold into one\n(default 0: as many as fit)", NULL, 0},
+        CLI_PAGE_OPTIONS(pv),
     };
-    int rc = cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
+    int rc =
+        cli_parse(c, argc, argv, CLI_LOADS | CLI_FIGURE, extra, sizeof extra / sizeof extra[0]);
     if (rc)
         return rc;
     evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
@@ -61,9 +55,9 @@ int cmd_timeline(cli *c, int argc, char **argv)
         {"ordinal", EVG_TIMELINE_SCALE_ORDINAL},
     };
     static const choice bin_choices[] = {
-        {"auto", EVG_TIMELINE_BIN_AUTO},   {"day", EVG_TIMELINE_BIN_DAY},
-        {"week", EVG_TIMELINE_BIN_WEEK},   {"month", EVG_TIMELINE_BIN_MONTH},
-        {"year", EVG_TIMELINE_BIN_YEAR},   {"none", EVG_TIMELINE_BIN_NONE},
+        {"auto", EVG_TIMELINE_BIN_AUTO}, {"day", EVG_TIMELINE_BIN_DAY},
+        {"week", EVG_TIMELINE_BIN_WEEK}, {"month", EVG_TIMELINE_BIN_MONTH},
+        {"year", EVG_TIMELINE_BIN_YEAR}, {"none", EVG_TIMELINE_BIN_NONE},
     };
     int v;
     if (lanes) {
@@ -81,9 +75,8 @@ int cmd_timeline(cli *c, int argc, char **argv)
             return EXIT_USAGE;
         opts.bin = (evg_timeline_bin)v;
     }
-    if ((rc = cli_figure_size(c, width, dpi, &opts.width, &opts.dpi)) != 0)
-        return rc;
-    if ((rc = cli_figure_box(c, page, min_text, top, &opts.page, &opts.min_text, &opts.top)) != 0)
+    cli_figure_box box = {&opts.width, &opts.dpi, &opts.page, &opts.min_text, &opts.top};
+    if ((rc = cli_figure_page(c, &pv, &box)) != 0)
         return rc;
     opts.cut_gaps = keep_gaps == NULL;
     opts.title = c->title;

@@ -149,6 +149,12 @@ static void make_fold(uint32_t *fold, const job *j, const evg__actors_graph *bas
     }
 }
 
+static int compare_count_down(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return (a < b) - (a > b);
+}
+
 /* The threshold that leaves at most `budget` edges drawn (at least the
  * caller's own min_count). */
 static size_t edge_threshold(const evg__actors_graph *g, size_t budget, size_t floor)
@@ -161,12 +167,7 @@ static size_t edge_threshold(const evg__actors_graph *g, size_t budget, size_t f
     for (size_t i = 0; i < g->edge_count; i++)
         counts[i] = g->edges[i].count;
     /* Largest first: the budget-th count and all equal to it go. */
-    for (size_t i = 1; i < g->edge_count; i++)
-        for (size_t m = i; m > 0 && counts[m - 1] < counts[m]; m--) {
-            uint64_t x = counts[m];
-            counts[m] = counts[m - 1];
-            counts[m - 1] = x;
-        }
+    qsort(counts, g->edge_count, sizeof *counts, compare_count_down);
     /* A threshold that would hide the largest relations too thins nothing:
      * then fewer actors must do it. */
     size_t t = counts[budget] == counts[0] ? floor : (size_t)counts[budget] + 1;
@@ -176,14 +177,17 @@ static size_t edge_threshold(const evg__actors_graph *g, size_t budget, size_t f
 
 /* One try: the graph with the first k nodes drawn, its drawing and how it
  * comes out. *fits says whether it fits the page without overlaps. */
+enum { LABELS_FULL, LABELS_SHORT, LABELS_MIXED };
+
 static int try_fit(job *j, const evg__actors_graph *base, const uint32_t *place, size_t k,
-                   bool short_labels, evg_format format, bool *fits)
+                   int labels, evg_format format, bool *fits)
 {
     evg__actors_drawing_free(j->drawing);
     j->drawing = NULL;
     evg__actors_graph_free(&j->all);
     make_fold(j->fold, j, base, place, k);
     j->fitted.min_count = j->opts->min_count;
+    j->fitted.aggregate = labels == LABELS_MIXED ? EVG_ACTORS_AGGREGATE_ALL : j->opts->aggregate;
     int rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, &j->fitted, j->fold);
     /* About three relations per actor keep a graph readable on a page. */
     size_t budget = 3 * k + 10;
@@ -195,8 +199,10 @@ static int try_fit(job *j, const evg__actors_graph *base, const uint32_t *place,
     }
     if (rc == 0)
         rc = evg__actors_drawing_new(&j->drawing, j->model, &j->fitted, &j->all, format);
-    if (rc == 0)
-        evg__actors_drawing_short_labels(j->drawing, short_labels);
+    if (rc == 0) {
+        evg__actors_drawing_short_labels(j->drawing, labels != LABELS_FULL);
+        evg__actors_drawing_mixed_edges(j->drawing, labels == LABELS_MIXED);
+    }
     double width = 0, height = 0;
     size_t overlaps = 0;
     if (rc == 0)
@@ -248,19 +254,22 @@ static int fit_page(job *j, const evg__actors_graph *base, evg_format format)
         return rc;
     }
     /* A page holds a few dozen labelled actors: start there, grow while the
-     * graph fits, shrink until it does; full edge labels before short. */
+     * graph fits, shrink until it does; full edge labels before short, and
+     * short before one line per pair of actors (unless edges are by event). */
     size_t k = most < 40 ? most : 40, good = 0;
-    bool fits = false, good_short = false, last_short = false, shrunk = false;
+    bool fits = false, shrunk = false;
+    int good_labels = LABELS_FULL, last_labels = LABELS_FULL;
+    int passes = j->opts->aggregate == EVG_ACTORS_AGGREGATE_NONE ? 2 : 3;
     /* Failing that, the try that fits the size with the fewest overlaps. */
     size_t best = 0, best_overlaps = SIZE_MAX;
-    bool best_short = false;
+    int best_labels = LABELS_FULL;
     int rc = 0;
     for (int tries = 0; rc == 0 && tries < 10; tries++) {
-        for (int pass = 0; pass < 2 && rc == 0; pass++) {
-            last_short = pass == 1;
-            rc = try_fit(j, base, place, k, last_short, format, &fits);
+        for (int pass = 0; pass < passes && rc == 0; pass++) {
+            last_labels = pass;
+            rc = try_fit(j, base, place, k, last_labels, format, &fits);
             if (rc == 0 && j->size_ok && j->overlaps < best_overlaps)
-                best = k, best_short = last_short, best_overlaps = j->overlaps;
+                best = k, best_labels = last_labels, best_overlaps = j->overlaps;
             if (fits)
                 break;
         }
@@ -268,7 +277,7 @@ static int fit_page(job *j, const evg__actors_graph *base, evg_format format)
             break;
         if (fits) {
             good = k;
-            good_short = last_short;
+            good_labels = last_labels;
             if (k >= most || shrunk)
                 break;
             size_t next = k + (k + 1) / 2;
@@ -284,9 +293,9 @@ static int fit_page(job *j, const evg__actors_graph *base, evg_format format)
         }
     }
     if (rc == 0 && !fits && good) {
-        rc = try_fit(j, base, place, good, good_short, format, &fits);
+        rc = try_fit(j, base, place, good, good_labels, format, &fits);
     } else if (rc == 0 && !fits && best) {
-        rc = try_fit(j, base, place, best, best_short, format, &fits);
+        rc = try_fit(j, base, place, best, best_labels, format, &fits);
         evg__report(&j->rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
                     "%zu pair%s of labels overlap: the %s layout places edge labels after "
                     "the nodes; the default layout keeps them apart",
@@ -439,11 +448,43 @@ static int write_by_period(job *j, evg__output_set *set)
     return rc;
 }
 
+/* GraphML or GEXF: every selected actor and relation, no page to fit. */
+static int write_network(job *j)
+{
+    int rc = check_opts(j->opts, &j->rep);
+    if (rc == 0 && j->opts->by != EVG_PERIOD_NONE) {
+        evg__report(&j->rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
+                    "--by draws one figure per period; a %s network holds them all: leave "
+                    "--by out and read the edges' first and last dates",
+                    evg_format_name(j->out->format));
+        rc = EVG_EUSAGE;
+    }
+    if (rc == 0)
+        rc = evg_filter_select(&j->events, &j->count, j->model, &j->opts->filter, j->rep.fn,
+                               j->rep.payload);
+    if (rc == 0)
+        rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, j->opts, NULL);
+    char *bytes = NULL;
+    size_t len = 0;
+    if (rc == 0)
+        rc = evg__actors_network(&bytes, &len, j->model, &j->all, j->opts->title,
+                                 j->out->format);
+    if (rc == 0)
+        rc = evg__output_figure(j->out, NULL, &bytes, len, &j->rep);
+    free(bytes);
+    return rc;
+}
+
 int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const evg_output *out)
 {
     evg_actors_opts defaults = EVG_ACTORS_OPTS_INIT;
     job j = {.model = model, .opts = opts ? opts : &defaults, .out = out};
     j.rep = (evg__reporter){out->diag, out->diag_payload, 0, 0, 0, false};
+    if (out->format == EVG_FORMAT_GRAPHML || out->format == EVG_FORMAT_GEXF) {
+        int rc = write_network(&j);
+        job_free(&j);
+        return rc;
+    }
     int rc = prepare(&j, out->format);
     if (rc == 0 && j.opts->by != EVG_PERIOD_NONE) {
         /* Every period's file, then the make rule, replaced together. */

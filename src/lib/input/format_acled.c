@@ -12,18 +12,7 @@
 
 typedef evg__value value;
 
-typedef struct code_type {
-    const char *code;
-    const char *type;
-} code_type;
-
-static const char *builtin_lookup(const code_type *table, size_t count, const char *code)
-{
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(table[i].code, code) == 0)
-            return table[i].type;
-    return NULL;
-}
+typedef evg__code_type code_type;
 
 /* ACLED sub-event types (2019 taxonomy) and event types (2019 and the older
  * one), compared without regard to case. A sub-event type, being the more
@@ -148,8 +137,8 @@ static const evg__code_result *acled_type(evg__import_file *f, value event_type,
         uint32_t mapped = evg__strmap_get(&im->type_map, map_key);
         type = mapped != EVG_NO_INDEX
                    ? im->map_types[mapped]
-                   : builtin_lookup(acled_types, sizeof acled_types / sizeof acled_types[0],
-                                    levels[l]);
+                   : evg__code_lookup(acled_types, sizeof acled_types / sizeof acled_types[0],
+                                      levels[l]);
     }
     value shown = sub_type.len ? sub_type : event_type;
     if (type == NULL) {
@@ -219,7 +208,7 @@ static bool acled_texts(evg__import_file *f, const evg__row *row, evg_event *e)
         if (kind.len == 0)
             kind = evg__import_column(f, row->fields, C_EVENT_TYPE);
         char text[200];
-        snprintf(text, sizeof text, "%.*s", (int)(kind.len < 190 ? kind.len : 190), kind.text);
+        evg__import_text(text, sizeof text, kind, false);
         e->title = evg__import_label(f, text, NULL, NULL, e->location, &failed);
     }
     return !failed;

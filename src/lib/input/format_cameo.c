@@ -11,12 +11,9 @@
 
 typedef evg__value value;
 
-typedef struct code_type {
-    const char *code;
-    const char *type;
-} code_type;
+typedef evg__code_type code_type;
 
-static const char *builtin_lookup(const code_type *table, size_t count, const char *code)
+const char *evg__code_lookup(const evg__code_type *table, size_t count, const char *code)
 {
     for (size_t i = 0; i < count; i++)
         if (strcmp(table[i].code, code) == 0)
@@ -115,7 +112,8 @@ static const evg__code_result *cameo_lookup(evg__import_file *f, value code_v, b
             type = evg__import_mapped_type(f, map_key);
         }
         if (type == NULL)
-            type = builtin_lookup(cameo_types, sizeof cameo_types / sizeof cameo_types[0], prefix);
+            type =
+                evg__code_lookup(cameo_types, sizeof cameo_types / sizeof cameo_types[0], prefix);
     }
     value code_text = {code, strlen(code), code_v.offset};
     evg__code_result result = {evg__import_model_type(f, type, code_v.offset),
@@ -315,7 +313,7 @@ const char *evg__cameo_verb(const char *code)
         memcpy(prefix, code, len);
         prefix[len] = '\0';
         const char *verb =
-            builtin_lookup(cameo_verbs, sizeof cameo_verbs / sizeof cameo_verbs[0], prefix);
+            evg__code_lookup(cameo_verbs, sizeof cameo_verbs / sizeof cameo_verbs[0], prefix);
         if (verb)
             return verb;
     }

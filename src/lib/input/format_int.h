@@ -119,6 +119,15 @@ struct evg__import_file {
     uint64_t new_type_at;
 };
 
+/* A built-in table from a format's codes or type names to evgraph's types. */
+typedef struct evg__code_type {
+    const char *code;
+    const char *type;
+} evg__code_type;
+
+/* The type `code` has in `table` (compared exactly), or NULL. */
+const char *evg__code_lookup(const evg__code_type *table, size_t count, const char *code);
+
 /* One row's values as a format reads them. */
 typedef struct evg__row {
     const evg__csv_field *fields;
@@ -197,6 +206,14 @@ const char *evg__cameo_code_of(evg__value relation);
  * memory ran out (*failed set) or nothing to say. */
 const char *evg__import_label(evg__import_file *f, const char *actor, const char *verb,
                               const char *target, const char *place, bool *failed);
+
+/* The label of event e: "<its actor> <verb> <its first target> (<place>)". */
+const char *evg__import_event_label(evg__import_file *f, const evg_event *e, const char *verb,
+                                    const char *place, bool *failed);
+
+/* `v` as a string in buf (size bytes), cut between characters when longer;
+ * with `underscores`, '_' becomes a space ("Make_statement"). */
+void evg__import_text(char *buf, size_t size, evg__value v, bool underscores);
 
 /* The first sentence of a note, shortened at a word to about `max` bytes,
  * in the arena; NULL when empty. */

@@ -19,7 +19,8 @@ static const struct {
     evg_format format;
 } format_names[] = {
     {"dot", EVG_FORMAT_DOT}, {"gv", EVG_FORMAT_DOT},   {"svg", EVG_FORMAT_SVG},
-    {"png", EVG_FORMAT_PNG}, {"pdf", EVG_FORMAT_PDF},
+    {"png", EVG_FORMAT_PNG}, {"pdf", EVG_FORMAT_PDF}, {"graphml", EVG_FORMAT_GRAPHML},
+    {"gexf", EVG_FORMAT_GEXF},
 };
 
 int evg_format_parse(evg_format *out, const char *name)
@@ -51,6 +52,10 @@ const char *evg_format_name(evg_format format)
         return "png";
     case EVG_FORMAT_PDF:
         return "pdf";
+    case EVG_FORMAT_GRAPHML:
+        return "graphml";
+    case EVG_FORMAT_GEXF:
+        return "gexf";
     }
     return "dot";
 }
@@ -149,6 +154,18 @@ void evg__output_set_free(evg__output_set *set)
     memset(set, 0, sizeof *set);
 }
 
+/* Blocks the usual termination signals (the previous mask into *old), so a
+ * handler never misses a temporary being created or renamed. */
+static void block_termination(sigset_t *old)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, old);
+}
+
 /* Writes `f` to a new temporary beside it, named in *tmp (malloc'd) and
  * published in `slot` for evg_output_abort. */
 static int write_temporary(char **tmp_out, char *volatile *slot, const evg__output_file *f,
@@ -166,12 +183,8 @@ static int write_temporary(char **tmp_out, char *volatile *slot, const evg__outp
     sprintf(tmp, "%.*s.%s.XXXXXX", (int)dir_len, f->path, f->path + dir_len);
     /* Block the usual termination signals while the temporary is created and
      * registered, so a handler never misses one that exists. */
-    sigset_t block, old;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old);
+    sigset_t old;
+    block_termination(&old);
     int fd = mkstemp(tmp);
     if (fd >= 0)
         *slot = tmp;
@@ -235,12 +248,8 @@ static int commit(evg__output_set *set, char **tmps, evg__reporter *rep)
         if (strcmp(set->files[i].path, "-") == 0 || (tmps[i] && tmps[i][0] == '\0'))
             rc = write_in_place(set->files[i].path, set->files[i].data, set->files[i].len, rep);
     }
-    sigset_t block, old;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old);
+    sigset_t old;
+    block_termination(&old);
     for (size_t i = 0; i < set->count; i++) {
         if (tmps[i] == NULL || tmps[i][0] == '\0')
             continue;

@@ -216,6 +216,11 @@ void evg__actors_drawing_short_labels(evg__actors_drawing *d, bool short_labels)
     d->f.short_labels = short_labels;
 }
 
+void evg__actors_drawing_mixed_edges(evg__actors_drawing *d, bool mixed)
+{
+    d->f.mixed_edges = mixed;
+}
+
 void evg__actors_drawing_scale_to_width(evg__actors_drawing *d)
 {
     d->f.scale_to_width = true;

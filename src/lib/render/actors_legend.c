@@ -218,6 +218,9 @@ int evg__ag_graph_label(figure *f, Agraph_t *g)
                          "events.");
         if (f->short_labels)
             evg__buf_str(&c, " Dates of relations are left out here for room.");
+        if (f->mixed_edges)
+            evg__buf_str(&c, " An arrow of several types takes the colour of the type that is "
+                             "more than half of it (\"mostly\"), grey when none is (\"mixed\").");
         bool undirected = false;
         for (size_t i = 0; i < f->all->edge_count && !undirected; i++)
             undirected = f->all->edges[i].undirected;

@@ -252,13 +252,43 @@ static int add_node(figure *f, Agraph_t *root, uint32_t actor)
     return f->web ? node_web(f, n, &nd, activity) : 0;
 }
 
-/* The edge label: "accuses ×3" (a line per type when aggregating all),
- * then the date span. */
+/* The relation of an edge that is more than half its events, or NULL. */
+static const evg__actors_rel *main_rel(const figure *f, const evg__actors_edge *edge)
+{
+    uint64_t total = 0;
+    const evg__actors_rel *most = NULL;
+    for (uint32_t i = 0; i < edge->rel_count; i++) {
+        const evg__actors_rel *r = &f->shown->rels[edge->rel_first + i];
+        total += r->count;
+        if (most == NULL || r->count > most->count)
+            most = r;
+    }
+    return most && most->count * 2 > total ? most : NULL;
+}
+
+/* Whether the edge is drawn as one line for several types. */
+static bool mixed_edge(const figure *f, const evg__actors_edge *edge)
+{
+    return f->mixed_edges && edge->rel_count > 1;
+}
+
+/* The edge label: "accuses ×3" (a line per type when aggregating all,
+ * "mostly accuses ×9" or "mixed ×9" for a mixed edge), then the date span. */
 static void edge_label(evg__buf *t, const figure *f, const evg__actors_edge *edge)
 {
+    if (mixed_edge(f, edge)) {
+        const evg__actors_rel *r = main_rel(f, edge);
+        if (r) {
+            evg__buf_str(t, "mostly ");
+            evg__ag_verb(t, evg_model_type(f->model, r->type));
+        } else {
+            evg__buf_str(t, "mixed");
+        }
+        evg__buf_printf(t, "\\n\u00D7%llu", (unsigned long long)edge->count);
+    }
     /* The count goes under the verb, so a label column stays as narrow as
      * its longest verb or date. */
-    for (uint32_t i = 0; i < edge->rel_count; i++) {
+    for (uint32_t i = 0; i < edge->rel_count && !mixed_edge(f, edge); i++) {
         const evg__actors_rel *r = &f->shown->rels[edge->rel_first + i];
         if (i)
             evg__buf_str(t, "\\n");
@@ -321,7 +351,11 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
     }
     evg__buf label = {0}, color = {0};
     edge_label(&label, f, edge);
-    for (uint32_t i = 0; i < edge->rel_count; i++) {
+    if (mixed_edge(f, edge)) {
+        const evg__actors_rel *r = main_rel(f, edge);
+        evg__buf_str(&color, r ? evg_model_type(f->model, r->type)->color : NEUTRAL_COLOR);
+    }
+    for (uint32_t i = 0; i < edge->rel_count && !mixed_edge(f, edge); i++) {
         const evg__actors_rel *r = &f->shown->rels[edge->rel_first + i];
         evg__buf_printf(&color, "%s%s", i ? ":" : "", evg_model_type(f->model, r->type)->color);
     }
@@ -331,7 +365,9 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
         evg__gv_set(e, "color", color.data, "");
         if (edge->undirected)
             evg__gv_set(e, "dir", "none", "");
-        unsigned char line = f->type_line[f->shown->rels[edge->rel_first].type];
+        const evg__actors_rel *first = mixed_edge(f, edge) ? main_rel(f, edge)
+                                                           : &f->shown->rels[edge->rel_first];
+        unsigned char line = first ? f->type_line[first->type] : 0;
         if (line)
             evg__gv_set(e, "style", evg__ag_line_style(line), "");
         double width = 1.0;
@@ -339,7 +375,8 @@ static int add_edge(figure *f, Agraph_t *root, const evg__actors_edge *edge, siz
             width += 4.0 * log((double)edge->count) / log((double)f->all->max_count);
         /* A mix of types is drawn as parallel lines, one per colour: the
          * band together is as wide as one line for the same count. */
-        set_number(e, "penwidth", fmax(1.0, width / edge->rel_count));
+        set_number(e, "penwidth",
+                   mixed_edge(f, edge) ? width : fmax(1.0, width / edge->rel_count));
         if (f->web) {
             evg__buf cls = {0}, tip = {0};
             evg__buf_str(&cls, "relation");
