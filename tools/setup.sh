@@ -4,7 +4,8 @@
 set -eu
 
 packages="gcc make cmake pkg-config libgraphviz-dev libcsv-dev graphviz libxml2-utils
-fonts-dejavu-core clang libclang-rt-14-dev valgrind poppler-utils chromium sqlite3"
+fonts-dejavu-core clang libclang-rt-14-dev valgrind poppler-utils chromium sqlite3
+python3-networkx"
 
 missing=""
 for package in $packages; do

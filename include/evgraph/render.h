@@ -15,10 +15,20 @@
 extern "C" {
 #endif
 
-typedef enum evg_format { EVG_FORMAT_DOT, EVG_FORMAT_SVG, EVG_FORMAT_PNG, EVG_FORMAT_PDF } evg_format;
+/* GRAPHML and GEXF are the actor graph as a network (every actor and
+ * relation with their attributes, no drawing) for network tools; the
+ * timeline and the web page refuse them with EVG_EUSAGE. */
+typedef enum evg_format {
+    EVG_FORMAT_DOT,
+    EVG_FORMAT_SVG,
+    EVG_FORMAT_PNG,
+    EVG_FORMAT_PDF,
+    EVG_FORMAT_GRAPHML,
+    EVG_FORMAT_GEXF
+} evg_format;
 
-/* "dot", "svg", "png" or "pdf", any case ("gv" for dot too). Returns 0 or
- * EVG_EUSAGE. */
+/* "dot", "svg", "png", "pdf", "graphml" or "gexf", any case ("gv" for dot
+ * too). Returns 0 or EVG_EUSAGE. */
 EVG_API int evg_format_parse(evg_format *out, const char *name);
 
 /* The format named by a path's extension. Returns 0 or EVG_EUSAGE. */

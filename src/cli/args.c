@@ -478,7 +478,8 @@ int cli_parse(cli *c, int argc, char **argv, unsigned groups, const cli_option *
     const cli_option figure_options[] = {
         {"output", 'o', "FILE", &c->output, "write to FILE (- : standard output)", NULL, 0},
         {"format", 'T', "FORMAT", &c->format_name,
-         "dot, svg, png or pdf (default: FILE's extension)", NULL, 0},
+         "dot, svg, png or pdf; actors also graphml or gexf\n(default: FILE's extension)", NULL,
+         0},
         {"title", 0, "TEXT", &c->title, "the figure's title", NULL, 0},
         {"from", 0, "DATE", &c->filter.from, "leave out events ending before DATE", NULL, 0},
         {"to", 0, "DATE", &c->filter.to, "leave out events starting after DATE", NULL, 0},
@@ -589,6 +590,16 @@ static bool html_path(const char *path)
            (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
 }
 
+/* The formats the command writes, joined by `separator` (", ": "... or
+ * ..."). The actor graph is also a network (GraphML, GEXF). */
+static const char *formats_of(const cli *c, const char *separator)
+{
+    bool network = strcmp(c->command, "actors") == 0;
+    if (strcmp(separator, "|") == 0)
+        return network ? "dot|svg|png|pdf|graphml|gexf" : "dot|svg|png|pdf";
+    return network ? "dot, svg, png, pdf, graphml or gexf" : "dot, svg, png or pdf";
+}
+
 int cli_output(cli *c, evg_output *out)
 {
     memset(out, 0, sizeof *out);
@@ -607,26 +618,25 @@ int cli_output(cli *c, evg_output *out)
     out->diag_payload = (void *)c;
     bool to_file = strcmp(c->output, "-") != 0;
     if (to_file && html_path(c->output))
-        return cli_usage_error("%s: '%s' is a web page; evgraph %s writes dot, svg, png or pdf "
-                               "(for a page use 'evgraph html')",
-                               c->command, c->output, c->command);
+        return cli_usage_error("%s: '%s' is a web page; evgraph %s writes %s (for a page use "
+                               "'evgraph html')",
+                               c->command, c->output, c->command, formats_of(c, ", "));
     evg_format by_extension;
     bool known = to_file && evg_format_from_path(&by_extension, c->output) == 0;
     if (c->format_name) {
         if (evg_format_parse(&out->format, c->format_name) != 0)
-            return cli_usage_error("unknown format '%s' (expected dot, svg, png or pdf)",
-                                   c->format_name);
+            return cli_usage_error("unknown format '%s' (expected %s)", c->format_name,
+                                   formats_of(c, ", "));
         if (known && by_extension != out->format)
             return cli_usage_error("%s: -T %s, but '%s' is named as %s; name it .%s or leave "
                                    "-T out",
                                    c->command, c->format_name, c->output,
                                    evg_format_name(by_extension), evg_format_name(out->format));
     } else if (!to_file) {
-        return cli_usage_error("-o - needs -T FORMAT (dot, svg, png or pdf)");
+        return cli_usage_error("-o - needs -T FORMAT (%s)", formats_of(c, ", "));
     } else if (!known) {
-        return cli_usage_error("cannot tell the format of '%s' from its extension; use -T "
-                               "dot|svg|png|pdf",
-                               c->output);
+        return cli_usage_error("cannot tell the format of '%s' from its extension; use -T %s",
+                               c->output, formats_of(c, "|"));
     } else {
         out->format = by_extension;
     }
@@ -674,53 +684,41 @@ static int parse_length(const char *text, double *out)
     return -1;
 }
 
-int cli_figure_size(const cli *c, const char *width, const char *dpi, double *width_points,
-                    double *dots_per_inch)
+int cli_figure_page(const cli *c, const cli_page_values *pv, cli_figure_box *box)
 {
-    if (width) {
+    if (pv->width) {
         /* Rounding a length given in cm may land a hair outside the range. */
-        if (parse_length(width, width_points) != 0 ||
-            *width_points < EVG_FIGURE_WIDTH_MIN - 0.5 || *width_points > EVG_FIGURE_WIDTH_MAX + 0.5)
+        if (parse_length(pv->width, box->width) != 0 ||
+            *box->width < EVG_FIGURE_WIDTH_MIN - 0.5 || *box->width > EVG_FIGURE_WIDTH_MAX + 0.5)
             return cli_usage_error("%s: --width needs a length from 8 to 200 cm (such as 17cm, "
                                    "170mm, 6.7in, 482pt or 643px), not '%s'",
-                                   c->command, width);
-        *width_points = fmin(fmax(*width_points, EVG_FIGURE_WIDTH_MIN), EVG_FIGURE_WIDTH_MAX);
+                                   c->command, pv->width);
+        *box->width = fmin(fmax(*box->width, EVG_FIGURE_WIDTH_MIN), EVG_FIGURE_WIDTH_MAX);
     }
-    if (dpi) {
+    if (pv->dpi) {
         char *end;
         errno = 0;
-        *dots_per_inch = strtod(dpi, &end);
-        if (errno || end == dpi || *end || !(*dots_per_inch >= EVG_FIGURE_DPI_MIN) ||
-            !(*dots_per_inch <= EVG_FIGURE_DPI_MAX))
+        *box->dpi = strtod(pv->dpi, &end);
+        if (errno || end == pv->dpi || *end || !(*box->dpi >= EVG_FIGURE_DPI_MIN) ||
+            !(*box->dpi <= EVG_FIGURE_DPI_MAX))
             return cli_usage_error("%s: --dpi needs a number from %g to %g, not '%s'", c->command,
-                                   EVG_FIGURE_DPI_MIN, EVG_FIGURE_DPI_MAX, dpi);
+                                   EVG_FIGURE_DPI_MIN, EVG_FIGURE_DPI_MAX, pv->dpi);
     }
-    return 0;
-}
-
-int cli_figure_box(const cli *c, const char *page, const char *min_text, const char *top,
-                   evg_page *page_out, double *min_text_out, size_t *top_out)
-{
-    if (page && evg_page_parse(page_out, page) != 0)
+    if (pv->page && evg_page_parse(box->page, pv->page) != 0)
         return cli_usage_error("%s: --page: unknown value '%s' (expected a4, a4-landscape, "
                                "letter, letter-landscape, WIDTHxHEIGHT such as 17cmx24cm, or "
                                "none)",
-                               c->command, page);
-    if (min_text) {
+                               c->command, pv->page);
+    if (pv->min_text) {
         char *end;
         errno = 0;
-        double points = strtod(min_text, &end);
-        if (errno || end == min_text || (*end && strcmp(end, "pt") != 0) ||
+        double points = strtod(pv->min_text, &end);
+        if (errno || end == pv->min_text || (*end && strcmp(end, "pt") != 0) ||
             !(points >= CLI_MIN_TEXT_MIN) || !(points <= CLI_MIN_TEXT_MAX))
             return cli_usage_error("%s: --min-text needs a size in points from %g to %g, not "
                                    "'%s'",
-                                   c->command, CLI_MIN_TEXT_MIN, CLI_MIN_TEXT_MAX, min_text);
-        *min_text_out = points;
+                                   c->command, CLI_MIN_TEXT_MIN, CLI_MIN_TEXT_MAX, pv->min_text);
+        *box->min_text = points;
     }
-    if (top) {
-        int rc = cli_parse_count(c, "--top", top, top_out);
-        if (rc)
-            return rc;
-    }
-    return 0;
+    return pv->top ? cli_parse_count(c, "--top", pv->top, box->top) : 0;
 }

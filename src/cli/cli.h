@@ -35,7 +35,7 @@ enum { CLI_FILE_READ = 1, CLI_FILE_WRITE = 2 };
 
 /* The size and page options every figure command takes, as given. */
 typedef struct cli_page_values {
-    const char *width, *page, *min_text, *dpi;
+    const char *width, *page, *min_text, *dpi, *top; /* top: each command's own entry */
 } cli_page_values;
 
 /* Their entries of a command's option table, storing into `v`. */
@@ -170,19 +170,22 @@ int cli_plan_single(cli *c);
  * EXIT_USAGE (the error printed). */
 int cli_read_css(cli *c);
 
-/* Reads --width (a length, cm when no unit: 17cm, 170mm, 6.7in, 482pt, 643px)
- * into points and --dpi, each only when given (NULL leaves the output
- * alone). Returns 0 or EXIT_USAGE after a message. */
-int cli_figure_size(const cli *c, const char *width, const char *dpi, double *width_points,
-                    double *dots_per_inch);
+/* Where a figure's page options go: the fields of its options struct. */
+typedef struct cli_figure_box {
+    double *width; /* points */
+    double *dpi;
+    evg_page *page;
+    double *min_text; /* points */
+    size_t *top;
+} cli_figure_box;
 
-/* Reads --page, --min-text (points, "pt" may follow) and --top into the
- * figure's options, each only when given. Returns 0 or EXIT_USAGE after a
+/* Reads --width (a length, cm when no unit: 17cm, 170mm, 6.7in, 482pt,
+ * 643px), --dpi, --page, --min-text (points, "pt" may follow) and --top
+ * into `box`, each only when given. Returns 0 or EXIT_USAGE after a
  * message. */
 #define CLI_MIN_TEXT_MIN 1.0
 #define CLI_MIN_TEXT_MAX 72.0
-int cli_figure_box(const cli *c, const char *page, const char *min_text, const char *top,
-                   evg_page *page_out, double *min_text_out, size_t *top_out);
+int cli_figure_page(const cli *c, const cli_page_values *pv, cli_figure_box *box);
 
 /* Maps a library status to the exit status. */
 int cli_exit_code(int status);

@@ -1,13 +1,12 @@
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 int cmd_actors(cli *c, int argc, char **argv)
 {
     const char *layout = NULL, *aggregate = NULL, *by = NULL, *collapse = NULL, *self_loops = NULL,
-               *no_legend = NULL, *max_edges = NULL, *top = NULL, *min_count = NULL;
+               *no_legend = NULL, *max_edges = NULL, *min_count = NULL;
     cli_page_values pv = {0};
     const cli_option extra[] = {
         {"layout", 0, "L", &layout,
@@ -30,7 +29,7 @@ int cmd_actors(cli *c, int argc, char **argv)
          NULL, 0},
         {"min-count", 0, "N", &min_count, "hide relations of fewer than N events (counted)", NULL,
          0},
-        {"top", 0, "N", &top,
+        {"top", 0, "N", &pv.top,
          "actors drawn before the rest fold into \"others\"\n(0: as many as fit)", NULL, 0},
         CLI_PAGE_OPTIONS(pv),
     };
@@ -57,18 +56,10 @@ int cmd_actors(cli *c, int argc, char **argv)
     if (by && (evg_period_parse(&opts.by, by) != 0 || opts.by == EVG_PERIOD_NONE))
         return cli_usage_error("actors: --by: unknown value '%s' (expected month, quarter or year)",
                                by);
-    if (max_edges) {
-        char *end;
-        errno = 0;
-        unsigned long long n = strtoull(max_edges, &end, 10);
-        if (errno || end == max_edges || *end || max_edges[0] == '-')
-            return cli_usage_error("actors: --max-edges needs a whole number, not '%s'", max_edges);
-        opts.max_edges = (size_t)n;
-    }
-    if ((rc = cli_figure_size(c, pv.width, pv.dpi, &opts.width, &opts.dpi)) != 0)
+    if (max_edges && (rc = cli_parse_count(c, "--max-edges", max_edges, &opts.max_edges)) != 0)
         return rc;
-    if ((rc = cli_figure_box(c, pv.page, pv.min_text, top, &opts.page, &opts.min_text,
-                             &opts.top)) != 0)
+    cli_figure_box box = {&opts.width, &opts.dpi, &opts.page, &opts.min_text, &opts.top};
+    if ((rc = cli_figure_page(c, &pv, &box)) != 0)
         return rc;
     if (min_count && (rc = cli_parse_count(c, "--min-count", min_count, &opts.min_count)) != 0)
         return rc;

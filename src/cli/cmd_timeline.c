@@ -27,7 +27,7 @@ static int pick(const char *option, const char *text, const choice *choices, siz
 
 int cmd_timeline(cli *c, int argc, char **argv)
 {
-    const char *lanes = NULL, *scale = NULL, *bin = NULL, *keep_gaps = NULL, *top = NULL;
+    const char *lanes = NULL, *scale = NULL, *bin = NULL, *keep_gaps = NULL;
     cli_page_values pv = {0};
     const cli_option extra[] = {
         {"lanes", 0, "L", &lanes, "actor (default), type, location or none", NULL, 0},
@@ -35,7 +35,7 @@ int cmd_timeline(cli *c, int argc, char **argv)
         {"bin", 0, "B", &bin, "auto (default), day, week, month, year or none", NULL, 0},
         {"keep-gaps", 0, NULL, &keep_gaps, "do not cut long empty stretches out of the time axis",
          NULL, 0},
-        {"top", 0, "N", &top,
+        {"top", 0, "N", &pv.top,
          "lanes drawn before the rest fold into one\n(default 0: as many as fit)", NULL, 0},
         CLI_PAGE_OPTIONS(pv),
     };
@@ -75,10 +75,8 @@ int cmd_timeline(cli *c, int argc, char **argv)
             return EXIT_USAGE;
         opts.bin = (evg_timeline_bin)v;
     }
-    if ((rc = cli_figure_size(c, pv.width, pv.dpi, &opts.width, &opts.dpi)) != 0)
-        return rc;
-    if ((rc = cli_figure_box(c, pv.page, pv.min_text, top, &opts.page, &opts.min_text,
-                             &opts.top)) != 0)
+    cli_figure_box box = {&opts.width, &opts.dpi, &opts.page, &opts.min_text, &opts.top};
+    if ((rc = cli_figure_page(c, &pv, &box)) != 0)
         return rc;
     opts.cut_gaps = keep_gaps == NULL;
     opts.title = c->title;

@@ -44,6 +44,12 @@ int evg_timeline_write(const evg_model *model, const evg_timeline_opts *opts, co
     evg_timeline_opts defaults = EVG_TIMELINE_OPTS_INIT;
     if (opts == NULL)
         opts = &defaults;
+    if (out->format == EVG_FORMAT_GRAPHML || out->format == EVG_FORMAT_GEXF) {
+        evg__report(&rep, EVG_SEVERITY_ERROR, NULL, 0, 0,
+                    "a timeline is no network: %s is written by the actor graph (evgraph actors)",
+                    out->format == EVG_FORMAT_GEXF ? "GEXF" : "GraphML");
+        return EVG_EUSAGE;
+    }
     evg__svg_web web = {0};
     bool svg = out->format == EVG_FORMAT_SVG;
     char *bytes = NULL;

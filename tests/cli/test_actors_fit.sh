@@ -45,4 +45,13 @@ grep -q '[0-9] other actors, [0-9]* events, in' "$work/s3k-a4.svg" ||
 [[ $(grep -c 'class="node actor kind' "$work/top.svg") -le 4 ]] || bad "--top 4 draws more than 4 actors"
 "$evgraph" actors "$src/data/syria-2016" --min-count 2 -o "$work/min.svg" 2>/dev/null || bad "--min-count 2 failed"
 grep -q 'relations of fewer than 2 events not' "$work/min.svg" || bad "--min-count: not in the caption"
+# A graph whose per-type edges do not fit is drawn with one line per pair,
+# said in the legend; --aggregate all the same rather than a line per type.
+"$evgraph" actors "$work/s20k" --aggregate all -o "$work/all.svg" 2>"$work/err" ||
+  bad "--aggregate all failed: $(cat "$work/err")"
+grep -q 'does not fit' "$work/err" && bad "--aggregate all: $(cat "$work/err")"
+python3 "$measure" "$work/all.svg" --page a4 --min-text 6 >"$work/measure" 2>&1 ||
+  bad "--aggregate all does not fit: $(cat "$work/measure")"
+grep -Eq '>(mixed|mostly [a-z ]+|×[0-9]+)<' "$work/all.svg" || bad "--aggregate all: no edge label"
+grep -q 'the type that is more than half of it' "$work/all.svg" || bad "--aggregate all: mixed lines not in the legend"
 exit $fail

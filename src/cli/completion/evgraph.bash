@@ -33,6 +33,7 @@ _evgraph()
     case $prev in
         -T | --format)
             values="dot svg png pdf"
+            [[ $command == actors ]] && values="dot svg png pdf graphml gexf"
             [[ $command == html ]] && values="html" ;;
         --lanes) values="actor type location none" ;;
         --scale) values="proportional ordinal" ;;

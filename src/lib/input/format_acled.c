@@ -208,7 +208,7 @@ static bool acled_texts(evg__import_file *f, const evg__row *row, evg_event *e)
         if (kind.len == 0)
             kind = evg__import_column(f, row->fields, C_EVENT_TYPE);
         char text[200];
-        snprintf(text, sizeof text, "%.*s", (int)(kind.len < 190 ? kind.len : 190), kind.text);
+        evg__import_text(text, sizeof text, kind, false);
         e->title = evg__import_label(f, text, NULL, NULL, e->location, &failed);
     }
     return !failed;

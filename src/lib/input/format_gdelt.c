@@ -181,14 +181,12 @@ static bool gdelt_texts(evg__import_file *f, const evg__row *row, evg_event *e)
     e->location = evg__import_copy(f, evg__import_column(f, row->fields, C_LOCATION), &failed);
     e->url = evg__import_copy(f, url, &failed);
     e->source = evg__import_copy(f, url_host(url), &failed);
-    const char *target = e->target_count ? f->m->actors[e->targets[0]].name : NULL;
     char code[5] = "";
     if (row->code.len < sizeof code)
         memcpy(code, row->code.text, row->code.len), code[row->code.len] = '\0';
     if (row->type && row->type->tags && strncmp(row->type->tags[0], "cameo:", 6) == 0)
         snprintf(code, sizeof code, "%s", row->type->tags[0] + 6);
-    e->title = evg__import_label(f, f->m->actors[e->actor].name, evg__cameo_verb(code), target,
-                                 e->location, &failed);
+    e->title = evg__import_event_label(f, e, evg__cameo_verb(code), e->location, &failed);
     return !failed;
 }
 

@@ -46,14 +46,10 @@ static bool icews_texts(evg__import_file *f, const evg__row *row, evg_event *e)
     e->location = evg__import_join(f, place, 3, &failed);
     /* "Shoigu Make a visit Syria (Damascus)": the event text is CAMEO's verb. */
     value text = evg__import_column(f, row->fields, C_TITLE);
-    char verb[200];
-    snprintf(verb, sizeof verb, "%.*s", (int)(text.len < 190 ? text.len : 190), text.text);
-    const char *target = e->target_count ? f->m->actors[e->targets[0]].name : NULL;
-    value city = evg__import_column(f, row->fields, C_CITY);
-    char city_text[120];
-    snprintf(city_text, sizeof city_text, "%.*s", (int)(city.len < 110 ? city.len : 110),
-             city.text);
-    e->title = evg__import_label(f, f->m->actors[e->actor].name, verb, target, city_text, &failed);
+    char verb[200], city[120];
+    evg__import_text(verb, sizeof verb, text, false);
+    evg__import_text(city, sizeof city, evg__import_column(f, row->fields, C_CITY), false);
+    e->title = evg__import_event_label(f, e, verb, city, &failed);
     e->source = evg__import_copy(f, evg__import_column(f, row->fields, C_SOURCE), &failed);
     return !failed;
 }

@@ -207,6 +207,14 @@ const char *evg__cameo_code_of(evg__value relation);
 const char *evg__import_label(evg__import_file *f, const char *actor, const char *verb,
                               const char *target, const char *place, bool *failed);
 
+/* The label of event e: "<its actor> <verb> <its first target> (<place>)". */
+const char *evg__import_event_label(evg__import_file *f, const evg_event *e, const char *verb,
+                                    const char *place, bool *failed);
+
+/* `v` as a string in buf (size bytes), cut between characters when longer;
+ * with `underscores`, '_' becomes a space ("Make_statement"). */
+void evg__import_text(char *buf, size_t size, evg__value v, bool underscores);
+
 /* The first sentence of a note, shortened at a word to about `max` bytes,
  * in the arena; NULL when empty. */
 const char *evg__import_sentence(evg__import_file *f, evg__value note, size_t max,

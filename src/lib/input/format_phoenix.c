@@ -41,9 +41,7 @@ static bool phoenix_texts(evg__import_file *f, const evg__row *row, evg_event *e
     e->location = evg__import_copy(f, evg__import_column(f, row->fields, C_LOCATION), &failed);
     e->source = evg__import_copy(f, evg__import_column(f, row->fields, C_SOURCE), &failed);
     const char *code = row->type && row->type->tags ? row->type->tags[0] + 6 : "";
-    const char *target = e->target_count ? f->m->actors[e->targets[0]].name : NULL;
-    e->title = evg__import_label(f, f->m->actors[e->actor].name, evg__cameo_verb(code), target,
-                                 e->location, &failed);
+    e->title = evg__import_event_label(f, e, evg__cameo_verb(code), e->location, &failed);
     return !failed;
 }
 

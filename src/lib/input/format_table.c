@@ -31,14 +31,6 @@ static bool action_type(evg__import_file *f, evg__row *row, bool *bad)
     return evg__cameo_type(f, row, code_v, bad);
 }
 
-static void text_of(char *buf, size_t size, value v)
-{
-    size_t n = v.len < size ? v.len : size - 1;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = v.text[i] == '_' ? ' ' : v.text[i];
-    buf[n] = '\0';
-}
-
 /* The title column, else "Sender action Receiver". */
 static bool table_texts(evg__import_file *f, const evg__row *row, evg_event *e)
 {
@@ -51,10 +43,8 @@ static bool table_texts(evg__import_file *f, const evg__row *row, evg_event *e)
     e->title = evg__import_copy(f, evg__import_column(f, fields, C_TITLE), &failed);
     if (e->title == NULL && !failed) {
         char verb[200];
-        text_of(verb, sizeof verb, evg__import_column(f, fields, C_TYPE));
-        const char *target = e->target_count ? f->m->actors[e->targets[0]].name : NULL;
-        e->title =
-            evg__import_label(f, f->m->actors[e->actor].name, verb, target, e->location, &failed);
+        evg__import_text(verb, sizeof verb, evg__import_column(f, fields, C_TYPE), true);
+        e->title = evg__import_event_label(f, e, verb, e->location, &failed);
     }
     return !failed;
 }

@@ -129,6 +129,23 @@ const char *evg__import_label(evg__import_file *f, const char *actor, const char
     return copy;
 }
 
+const char *evg__import_event_label(evg__import_file *f, const evg_event *e, const char *verb,
+                                    const char *place, bool *failed)
+{
+    const char *target = e->target_count ? f->m->actors[e->targets[0]].name : NULL;
+    return evg__import_label(f, f->m->actors[e->actor].name, verb, target, place, failed);
+}
+
+void evg__import_text(char *buf, size_t size, value v, bool underscores)
+{
+    size_t n = v.len < size ? v.len : size - 1;
+    while (n < v.len && n > 0 && ((unsigned char)v.text[n] & 0xC0) == 0x80)
+        n--; /* cut between characters */
+    for (size_t i = 0; i < n; i++)
+        buf[i] = underscores && v.text[i] == '_' ? ' ' : v.text[i];
+    buf[n] = '\0';
+}
+
 /* Whether the '.' at i ends a sentence: followed by a space and not after
  * a one-letter initial or a common abbreviation. */
 static bool sentence_end(value v, size_t i)

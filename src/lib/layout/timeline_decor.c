@@ -106,10 +106,10 @@ double evg__tl_emit_legend(builder *b, const attempt *at, double y)
                              color, 0, EVG_NO_INDEX);
             break;
         case KEY_BIN: {
-            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy + sample / 4, sample * 0.6, sample / 2, "box",
-                             color, color, 0, EVG_NO_INDEX);
-            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy - sample / 4, sample * 0.6, sample / 2, "box",
-                             SAMPLE, SAMPLE, 0, EVG_NO_INDEX);
+            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy + sample / 4, sample * 0.6, sample / 2,
+                             "box", color, color, 0, EVG_NO_INDEX);
+            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy - sample / 4, sample * 0.6, sample / 2,
+                             "box", SAMPLE, SAMPLE, 0, EVG_NO_INDEX);
             break;
         }
         }
@@ -129,13 +129,25 @@ static int compare_strings(const void *pa, const void *pb)
     return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/* "Sources: A; B; C." from the events' source fields (split at ';'). */
-const char *evg__tl_caption_text(builder *b, bool cut, size_t unlabelled)
+/* "Sources: A; B; C." from the events' source fields (split at ';'), to
+ * the builder's buffer. */
+static void sources_text(builder *b)
 {
     size_t cap = 0, n = 0;
     char **names = NULL;
+    /* Many events share a source field: split each distinct field once. */
+    evg__strmap fields = {0};
     for (size_t i = 0; i < b->count && !b->nomem; i++) {
         const char *src = evg_model_event(b->model, b->events[i])->source;
+        if (src == NULL || *src == '\0')
+            continue;
+        size_t before = fields.count;
+        if (evg__strmap_put(&fields, src, 0) == UINT32_MAX) {
+            b->nomem = true;
+            break;
+        }
+        if (fields.count == before)
+            continue;
         while (src && *src) {
             const char *end = strchr(src, ';');
             size_t len = end ? (size_t)(end - src) : strlen(src);
@@ -172,6 +184,24 @@ const char *evg__tl_caption_text(builder *b, bool cut, size_t unlabelled)
             evg__buf_printf(s, " and %zu more", unique - shown);
         evg__buf_str(s, ".");
     }
+    free(names);
+    evg__strmap_free(&fields);
+}
+
+const char *evg__tl_caption_text(builder *b, bool cut, size_t unlabelled)
+{
+    evg__buf *s = &b->sb;
+    shared *c = b->common;
+    if (!c->known) {
+        sources_text(b);
+        evg__buf_add(&c->sources, s->data ? s->data : "", s->len);
+        if (c->sources.failed)
+            b->nomem = true;
+        c->known = !b->nomem;
+        s->len = 0;
+    }
+    evg__buf_add(s, c->sources.data ? c->sources.data : "", c->sources.len);
+    bool unique = c->sources.len > 0;
     if (cut)
         evg__buf_str(s, unique ? " // marks a cut in the time axis."
                                : "// marks a cut in the time axis.");
@@ -196,7 +226,6 @@ const char *evg__tl_caption_text(builder *b, bool cut, size_t unlabelled)
         evg__buf_printf(s, "%s%s event%s without a label for lack of room (--bin groups them).",
                         s->len ? " " : "", number, unlabelled == 1 ? "" : "s");
     }
-    free(names);
     return evg__tl_buf_take(b);
 }
 

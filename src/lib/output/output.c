@@ -19,7 +19,8 @@ static const struct {
     evg_format format;
 } format_names[] = {
     {"dot", EVG_FORMAT_DOT}, {"gv", EVG_FORMAT_DOT},   {"svg", EVG_FORMAT_SVG},
-    {"png", EVG_FORMAT_PNG}, {"pdf", EVG_FORMAT_PDF},
+    {"png", EVG_FORMAT_PNG}, {"pdf", EVG_FORMAT_PDF}, {"graphml", EVG_FORMAT_GRAPHML},
+    {"gexf", EVG_FORMAT_GEXF},
 };
 
 int evg_format_parse(evg_format *out, const char *name)
@@ -51,6 +52,10 @@ const char *evg_format_name(evg_format format)
         return "png";
     case EVG_FORMAT_PDF:
         return "pdf";
+    case EVG_FORMAT_GRAPHML:
+        return "graphml";
+    case EVG_FORMAT_GEXF:
+        return "gexf";
     }
     return "dot";
 }

@@ -291,6 +291,12 @@ int evg__gv_render(char **out, size_t *out_len, Agraph_t *graph, const char *eng
     }
     static const char *const renderers[] = {
         [EVG_FORMAT_SVG] = "svg", [EVG_FORMAT_PNG] = "png:cairo", [EVG_FORMAT_PDF] = "pdf:cairo"};
+    if ((size_t)format >= sizeof renderers / sizeof renderers[0]) {
+        evg__gv_unlock();
+        evg__report(rep, EVG_SEVERITY_ERROR, NULL, 0, 0, "Graphviz does not draw %s",
+                    evg_format_name(format));
+        return EVG_EUSAGE;
+    }
     listen(rep);
     int rc = 0;
     char *data = NULL;

@@ -37,6 +37,12 @@ void evg__actors_drawing_free(evg__actors_drawing *drawing);
 /* The layout engine the drawing uses ("dot", "fdp" ...). */
 const char *evg__actors_drawing_engine(const evg__actors_drawing *drawing);
 
+/* The aggregated actor graph `g` (unfolded: every actor and relation) as
+ * GraphML or GEXF 1.2 (`format`) into *out (malloc'd, *out_len bytes), with
+ * `title` (may be NULL) as its description. Returns 0 or EVG_ENOMEM. */
+int evg__actors_network(char **out, size_t *out_len, const evg_model *model,
+                        const evg__actors_graph *g, const char *title, evg_format format);
+
 /* Edge labels without their dates (which stay in the SVG tooltips): for
  * graphs that do not fit otherwise. */
 void evg__actors_drawing_short_labels(evg__actors_drawing *drawing, bool short_labels);
@@ -46,6 +52,10 @@ void evg__actors_drawing_short_labels(evg__actors_drawing *drawing, bool short_l
  * of it (neutral when none is), labelled "mostly VERB" or "mixed" and its
  * count, instead of a line and a label per type. */
 void evg__actors_drawing_mixed_edges(evg__actors_drawing *drawing, bool mixed);
+
+/* Edge labels that are their counts alone ("×12"), the colour telling the
+ * type: the last resort before drawing fewer actors. */
+void evg__actors_drawing_count_labels(evg__actors_drawing *drawing, bool counts);
 
 /* Scales the drawing down to the width instead of fitting it (sfdp and
  * circo only: their text then prints smaller than laid out). */
