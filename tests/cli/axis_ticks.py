@@ -19,7 +19,8 @@ def main():
     root = ET.parse(sys.argv[1]).getroot()
     lines, ticks, labels = [], [], []
     for g in root.iter(NS + "g"):
-        cls = (g.get("class") or "").split()
+        # evgraph prefixes its classes with "evg-" (the names below are without it).
+        cls = [c[4:] if c.startswith("evg-") else c for c in (g.get("class") or "").split()]
         if "axis" not in cls:
             continue
         if "edge" in cls:
