@@ -405,6 +405,76 @@ static void test_undirected(void)
     evg_model_free(m);
 }
 
+/* Aggregated rows: a `count` column weighs each row, and every count of the
+ * graph sums weights, not rows. Hand count: a->b accusation 40 + 2 = 42 in
+ * two rows, b->a accusation 3, a->b visit 5, c->a statement 1 (hidden with
+ * --min-count 2), b with targets a and a again: one relation of weight 7;
+ * a alone (no target) 10. */
+static void test_weights(void)
+{
+    static const char csv[] = "id,date,type,actor,target,count\n"
+                              "w1,2016-01-01,accusation,a,b,40\n"
+                              "w2,2016-01-02,accusation,a,b,2\n"
+                              "w3,2016-01-03,accusation,b,a,3\n"
+                              "w4,2016-01-04,visit,a,b,5\n"
+                              "w5,2016-01-05,statement,c,a,\n"
+                              "w6,2016-01-06,statement,b,a;a,7\n"
+                              "w7,2016-01-07,statement,a,,10\n";
+    evg_model *m;
+    CHECK_INT(evg_load_memory(&m, "weights.csv", csv, sizeof csv - 1, NULL), 0);
+    if (m == NULL)
+        return;
+    CHECK_INT(evg_model_event_count(m), 7);
+    uint32_t events[7] = {0, 1, 2, 3, 4, 5, 6};
+    uint32_t a = evg_model_find_actor(m, "a"), b = evg_model_find_actor(m, "b"),
+             c = evg_model_find_actor(m, "c");
+    uint32_t accusation = evg_model_find_type(m, "accusation");
+    evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
+    evg__actors_graph g = {0};
+    CHECK_INT(evg__actors_aggregate(&g, m, events, 7, &opts, NULL), 0);
+    CHECK_INT(g.event_count, 40 + 2 + 3 + 5 + 1 + 7 + 10);
+    CHECK_INT(g.edge_count, 5);
+    for (size_t i = 0; i < g.edge_count; i++) {
+        const evg__actors_edge *e = &g.edges[i];
+        uint32_t type = g.rels[e->rel_first].type;
+        if (e->from == a && e->to == b)
+            CHECK_INT(e->count, type == accusation ? 42 : 5);
+        else if (e->from == b && e->to == a)
+            CHECK_INT(e->count, type == accusation ? 3 : 7);
+        else
+            CHECK(e->from == c && e->to == a && e->count == 1);
+    }
+    CHECK_INT(g.max_count, 42);
+    CHECK_INT(g.activity[a], 42 + 3 + 5 + 1 + 7 + 10);
+    CHECK_INT(g.activity[b], 42 + 3 + 5 + 7);
+    CHECK_INT(g.activity[c], 1);
+    CHECK_INT(g.max_activity, 68);
+    evg__actors_graph_free(&g);
+
+    /* One edge per pair sums the types; a hidden edge counts its weight. */
+    opts.aggregate = EVG_ACTORS_AGGREGATE_ALL;
+    opts.min_count = 2;
+    CHECK_INT(evg__actors_aggregate(&g, m, events, 7, &opts, NULL), 0);
+    CHECK_INT(g.edge_count, 2);
+    for (size_t i = 0; i < g.edge_count; i++)
+        CHECK_INT(g.edges[i].count, g.edges[i].from == a ? 47 : 10);
+    CHECK_INT(g.hidden_edges, 1);
+    CHECK_INT(g.hidden_count, 1);
+    CHECK_INT(g.unrelated_nodes, 1); /* c, its one relation hidden */
+    CHECK_INT(g.unrelated_count, 1);
+    evg__actors_graph_free(&g);
+
+    /* By event: one rel per (event, target), each with its row's weight. */
+    opts.aggregate = EVG_ACTORS_AGGREGATE_NONE;
+    opts.min_count = 0;
+    CHECK_INT(evg__actors_aggregate(&g, m, events, 7, &opts, NULL), 0);
+    CHECK_INT(g.edge_count, 6);
+    CHECK_INT(g.edge_count ? g.edges[0].count : 0, 40);
+    CHECK_INT(g.max_count, 40);
+    evg__actors_graph_free(&g);
+    evg_model_free(m);
+}
+
 int main(void)
 {
     const char *path = EVG_TEST_DATA "/actors";
@@ -421,6 +491,7 @@ int main(void)
     test_periods();
     test_names();
     test_undirected();
+    test_weights();
     evg_model_free(model);
     CHECK_DONE();
 }
