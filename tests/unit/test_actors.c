@@ -4,6 +4,7 @@
 
 #include "actors_int.h"
 #include "check.h"
+#include "sources_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -475,6 +476,60 @@ static void test_weights(void)
     evg_model_free(m);
 }
 
+/* The caption's sources: bounded, the most cited named, alphabetical,
+ * de-duplicated without regard to case. Hand count: Reuters 50 + 1 + 1
+ * (one row spells it "reuters", one names "BBC; Reuters"), AFP 20, BBC 1
+ * and S01..S40 once each: 43 sources, the 8 most cited named. */
+static void test_sources(void)
+{
+    evg__buf csv = {0}, out = {0};
+    evg__buf_str(&csv, "id,date,type,actor,target,source,count\n"
+                       "r1,2016-01-01,visit,a,b,Reuters,50\n"
+                       "r2,2016-01-01,visit,a,b,reuters,\n"
+                       "r3,2016-01-01,visit,a,b,BBC; Reuters ,\n"
+                       "r4,2016-01-01,visit,a,b,AFP,20\n");
+    for (int i = 1; i <= 40; i++)
+        evg__buf_printf(&csv, "s%d,2016-01-02,visit,a,b,S%02d,\n", i, i);
+    evg_model *m;
+    CHECK_INT(evg_load_memory(&m, "sources.csv", csv.data, csv.len, NULL), 0);
+    if (m == NULL)
+        return;
+    uint32_t events[44];
+    for (uint32_t i = 0; i < 44; i++)
+        events[i] = i;
+    CHECK_INT(evg__sources_caption(&out, m, events, 44), 0);
+    CHECK_STR(out.data, "Sources: AFP, BBC, Reuters, S01, S02, S03, S04, S05 and 35 more.");
+    out.len = 0;
+    CHECK_INT(evg__sources_caption(&out, m, events, 3), 0);
+    CHECK_STR(out.data, "Sources: BBC, Reuters.");
+    out.len = 0;
+    CHECK_INT(evg__sources_caption(&out, m, events, 1), 0);
+    CHECK_STR(out.data, "Source: Reuters.");
+    evg_model_free(m);
+
+    /* Long names: cut between characters, and at most 200 bytes of them. */
+    csv.len = 0;
+    evg__buf_str(&csv, "id,date,type,actor,target,source\n");
+    for (int i = 0; i < 5; i++) {
+        evg__buf_printf(&csv, "l%d,2016-01-01,visit,a,b,%c", i, 'A' + i);
+        for (int k = 0; k < 29; k++)
+            evg__buf_str(&csv, "\xC3\xA9"); /* é: 59 bytes in all */
+        evg__buf_str(&csv, "\xC3\xA9x\n");
+    }
+    CHECK_INT(evg_load_memory(&m, "long.csv", csv.data, csv.len, NULL), 0);
+    if (m) {
+        out.len = 0;
+        CHECK_INT(evg__sources_caption(&out, m, events, 5), 0);
+        /* Each name cut to 59 bytes (60 would split a character): three fit. */
+        CHECK(strstr(out.data, "\xC3\xA9\xE2\x80\xA6, B") != NULL);
+        CHECK(strstr(out.data, " and 2 more.") != NULL);
+        CHECK(strstr(out.data, "x") == NULL);
+        evg_model_free(m);
+    }
+    free(csv.data);
+    free(out.data);
+}
+
 int main(void)
 {
     const char *path = EVG_TEST_DATA "/actors";
@@ -492,6 +547,7 @@ int main(void)
     test_names();
     test_undirected();
     test_weights();
+    test_sources();
     evg_model_free(model);
     CHECK_DONE();
 }
