@@ -26,6 +26,7 @@ typedef struct job {
     evg__actors_drawing *drawing;
     evg_actors_opts fitted; /* opts with the min_count the fit chose */
     uint32_t *fold;         /* actor -> drawn node */
+    size_t others_min;      /* and the minimum count of edges at "others" nodes */
     bool size_ok;           /* the last try fits the page's size */
     size_t overlaps;        /* and has this many overlapping texts */
 } job;
@@ -155,29 +156,33 @@ static int compare_count_down(const void *pa, const void *pb)
     return (a < b) - (a > b);
 }
 
-/* The threshold that leaves at most `budget` edges drawn (at least the
- * caller's own min_count). */
-static size_t edge_threshold(const evg__actors_graph *g, size_t budget, size_t floor)
+/* The threshold that leaves at most `budget` of the edges drawn (at least
+ * the caller's own min_count): the edges at an "others" node (`others`) or
+ * the edges between named actors. */
+static size_t edge_threshold(const evg__actors_graph *g, bool others, size_t budget, size_t floor)
 {
-    if (g->edge_count <= budget)
-        return floor;
-    uint64_t *counts = malloc(g->edge_count * sizeof *counts);
+    uint64_t *counts = malloc((g->edge_count + 1) * sizeof *counts);
     if (counts == NULL)
         return floor;
+    size_t n = 0;
     for (size_t i = 0; i < g->edge_count; i++)
-        counts[i] = g->edges[i].count;
-    /* Largest first: the budget-th count and all equal to it go. */
-    qsort(counts, g->edge_count, sizeof *counts, compare_count_down);
-    /* A threshold that would hide the largest relations too thins nothing:
-     * then fewer actors must do it. */
-    size_t t = counts[budget] == counts[0] ? floor : (size_t)counts[budget] + 1;
+        if ((g->edges[i].from >= g->actor_count || g->edges[i].to >= g->actor_count) == others)
+            counts[n++] = g->edges[i].count;
+    size_t t = floor;
+    if (n > budget) {
+        /* Largest first: the budget-th count and all equal to it go. */
+        qsort(counts, n, sizeof *counts, compare_count_down);
+        /* A threshold that would hide the largest relations too thins
+         * nothing: then fewer actors must do it. */
+        t = counts[budget] == counts[0] ? floor : (size_t)counts[budget] + 1;
+    }
     free(counts);
     return t > floor ? t : floor;
 }
 
 /* One try: the graph with the first k nodes drawn, its drawing and how it
  * comes out. *fits says whether it fits the page without overlaps. */
-enum { LABELS_FULL, LABELS_SHORT, LABELS_MIXED };
+enum { LABELS_FULL, LABELS_SHORT, LABELS_MIXED, LABELS_COUNT };
 
 static int try_fit(job *j, const evg__actors_graph *base, const uint32_t *place, size_t k,
                    int labels, evg_format format, bool *fits)
@@ -187,21 +192,30 @@ static int try_fit(job *j, const evg__actors_graph *base, const uint32_t *place,
     evg__actors_graph_free(&j->all);
     make_fold(j->fold, j, base, place, k);
     j->fitted.min_count = j->opts->min_count;
-    j->fitted.aggregate = labels == LABELS_MIXED ? EVG_ACTORS_AGGREGATE_ALL : j->opts->aggregate;
+    bool pairs = labels >= LABELS_MIXED && j->opts->aggregate != EVG_ACTORS_AGGREGATE_NONE;
+    j->fitted.aggregate = pairs ? EVG_ACTORS_AGGREGATE_ALL : j->opts->aggregate;
+    j->others_min = 0;
     int rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, &j->fitted, j->fold);
-    /* About three relations per actor keep a graph readable on a page. */
-    size_t budget = 3 * k + 10;
-    size_t t = rc == 0 ? edge_threshold(&j->all, budget, j->opts->min_count) : 0;
-    if (rc == 0 && t > j->opts->min_count) {
+    /* About three relations per actor keep a graph readable on a page, and
+     * the "others" nodes, which gather many actors' relations, get a
+     * quarter of them: the rest go to the actors the figure names. */
+    size_t budget = 3 * k + 10, others_budget = budget / 4;
+    size_t floor = j->opts->min_count;
+    size_t t = rc == 0 ? edge_threshold(&j->all, false, budget - others_budget, floor) : 0;
+    size_t t_others = rc == 0 ? edge_threshold(&j->all, true, others_budget, floor) : 0;
+    if (rc == 0 && (t > floor || t_others > floor)) {
         evg__actors_graph_free(&j->all);
         j->fitted.min_count = t;
-        rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, &j->fitted, j->fold);
+        j->others_min = t_others;
+        rc = evg__actors_aggregate_fit(&j->all, j->model, j->events, j->count, &j->fitted,
+                                       j->fold, j->others_min);
     }
     if (rc == 0)
         rc = evg__actors_drawing_new(&j->drawing, j->model, &j->fitted, &j->all, format);
     if (rc == 0) {
         evg__actors_drawing_short_labels(j->drawing, labels != LABELS_FULL);
-        evg__actors_drawing_mixed_edges(j->drawing, labels == LABELS_MIXED);
+        evg__actors_drawing_mixed_edges(j->drawing, pairs);
+        evg__actors_drawing_count_labels(j->drawing, labels == LABELS_COUNT);
     }
     double width = 0, height = 0;
     size_t overlaps = 0;
@@ -255,11 +269,15 @@ static int fit_page(job *j, const evg__actors_graph *base, evg_format format)
     }
     /* A page holds a few dozen labelled actors: start there, grow while the
      * graph fits, shrink until it does; full edge labels before short, and
-     * short before one line per pair of actors (unless edges are by event). */
+     * short, then one line per pair of actors (unless edges are by event),
+     * then labels that are counts alone. */
     size_t k = most < 40 ? most : 40, good = 0;
     bool fits = false, shrunk = false;
     int good_labels = LABELS_FULL, last_labels = LABELS_FULL;
-    int passes = j->opts->aggregate == EVG_ACTORS_AGGREGATE_NONE ? 2 : 3;
+    /* fdp's layouts of the pair graphs differ from run to run after a few
+     * layouts in one process (seen on the sample): fdp tries the labels by
+     * type only. */
+    int passes = j->opts->layout == EVG_ACTORS_LAYOUT_FDP ? 2 : 4;
     /* Failing that, the try that fits the size with the fewest overlaps. */
     size_t best = 0, best_overlaps = SIZE_MAX;
     int best_labels = LABELS_FULL;
@@ -375,8 +393,9 @@ typedef struct periods {
 static int period_graph(evg__actors_graph *out, const job *j, const periods *ps, size_t p)
 {
     evg__actors_graph_free(out);
-    return evg__actors_aggregate(out, j->model, j->events + ps->starts[p],
-                                 ps->starts[p + 1] - ps->starts[p], &j->fitted, j->fold);
+    return evg__actors_aggregate_fit(out, j->model, j->events + ps->starts[p],
+                                     ps->starts[p + 1] - ps->starts[p], &j->fitted, j->fold,
+                                     j->others_min);
 }
 
 /* Draws period p of a pinned set and adds its file to `set`. */

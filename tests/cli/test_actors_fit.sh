@@ -52,6 +52,6 @@ grep -q 'relations of fewer than 2 events not' "$work/min.svg" || bad "--min-cou
 grep -q 'does not fit' "$work/err" && bad "--aggregate all: $(cat "$work/err")"
 python3 "$measure" "$work/all.svg" --page a4 --min-text 6 >"$work/measure" 2>&1 ||
   bad "--aggregate all does not fit: $(cat "$work/measure")"
-grep -Eq '>(mixed|mostly [a-z ]+)<' "$work/all.svg" || bad "--aggregate all: no mixed edge label"
+grep -Eq '>(mixed|mostly [a-z ]+|×[0-9]+)<' "$work/all.svg" || bad "--aggregate all: no edge label"
 grep -q 'the type that is more than half of it' "$work/all.svg" || bad "--aggregate all: mixed lines not in the legend"
 exit $fail

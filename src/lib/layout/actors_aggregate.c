@@ -186,6 +186,7 @@ typedef struct counter {
     evg__actors_graph *g;
     const evg_model *model;
     const evg_actors_opts *opts;
+    size_t others_min; /* edges at an "others" node need this many events */
     bool by_event;
     rel_list rels;
     rel_table table;
@@ -348,6 +349,13 @@ static bool make_edges(counter *c)
     size_t kept = 0;
     for (size_t i = 0; i < g->edge_count; i++) {
         evg__actors_edge *edge = &g->edges[i];
+        bool others = edge->from >= g->actor_count || edge->to >= g->actor_count;
+        if (others && c->others_min > c->opts->min_count && edge->count < c->others_min &&
+            edge->count >= c->opts->min_count) {
+            g->hidden_other_edges++;
+            g->hidden_other_count += edge->count;
+            continue;
+        }
         if (c->opts->min_count > 1 && edge->count < c->opts->min_count) {
             g->hidden_edges++;
             g->hidden_count += edge->count;
@@ -389,8 +397,16 @@ static void summarize(counter *c)
 int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const uint32_t *events,
                           size_t count, const evg_actors_opts *opts, const uint32_t *fold)
 {
+    return evg__actors_aggregate_fit(out, model, events, count, opts, fold, 0);
+}
+
+int evg__actors_aggregate_fit(evg__actors_graph *out, const evg_model *model,
+                              const uint32_t *events, size_t count, const evg_actors_opts *opts,
+                              const uint32_t *fold, size_t others_min)
+{
     memset(out, 0, sizeof *out);
-    counter c = {.g = out, .model = model, .opts = opts};
+    counter c = {.g = out, .model = model, .opts = opts, .others_min = others_min};
+    out->others_min = others_min > opts->min_count ? others_min : 0;
     c.by_event = opts->aggregate == EVG_ACTORS_AGGREGATE_NONE;
     bool ok = allocate(&c, fold);
     for (size_t i = 0; ok && i < count; i++) {

@@ -61,6 +61,9 @@ typedef struct evg__actors_graph {
     size_t folded_relations; /* the same within one "others" node */
     size_t hidden_edges;     /* edges under opts->min_count, not drawn */
     uint64_t hidden_count;   /* their events */
+    size_t others_min;       /* the larger minimum of edges at "others" nodes (0: none) */
+    size_t hidden_other_edges; /* edges at "others" nodes hidden under others_min only */
+    uint64_t hidden_other_count; /* their events */
     size_t unrelated_nodes;  /* active nodes without a drawn edge, not drawn */
     uint64_t unrelated_count; /* their events */
     size_t folded_actors;    /* actors in drawn "others" nodes */
@@ -79,6 +82,13 @@ typedef struct evg__actors_graph {
  * (then *out is freed). */
 int evg__actors_aggregate(evg__actors_graph *out, const evg_model *model, const uint32_t *events,
                           size_t count, const evg_actors_opts *opts, const uint32_t *fold);
+
+/* The same, with edges at an "others" node hidden (and counted) under
+ * `others_min` events rather than opts->min_count when that is larger: a
+ * page's few relations go first to the actors it names. */
+int evg__actors_aggregate_fit(evg__actors_graph *out, const evg_model *model,
+                              const uint32_t *events, size_t count, const evg_actors_opts *opts,
+                              const uint32_t *fold, size_t others_min);
 
 void evg__actors_graph_free(evg__actors_graph *graph);
 

@@ -221,6 +221,11 @@ void evg__actors_drawing_mixed_edges(evg__actors_drawing *d, bool mixed)
     d->f.mixed_edges = mixed;
 }
 
+void evg__actors_drawing_count_labels(evg__actors_drawing *d, bool counts)
+{
+    d->f.count_labels = counts;
+}
+
 void evg__actors_drawing_scale_to_width(evg__actors_drawing *d)
 {
     d->f.scale_to_width = true;

@@ -79,6 +79,7 @@ typedef struct figure {
     double min_text;                  /* the smallest text size, points */
     bool short_labels;                /* edge labels without their dates */
     bool mixed_edges;                 /* an edge of several types: one line, "mostly ..." */
+    bool count_labels;                /* edge labels are their counts alone ("×12") */
     bool scale_to_width;              /* `size` scales it down (sfdp) */
     evg__svg_web *web;                /* SVG: ids, classes, tooltips; NULL otherwise */
 } figure;

@@ -93,6 +93,13 @@ static void what_is_left_out(evg__buf *c, const figure *f)
         evg__buf_printf(c, " %zu relation%s of fewer than %zu events not drawn (%llu event%s).",
                         g->hidden_edges, g->hidden_edges == 1 ? "" : "s", f->opts->min_count,
                         (unsigned long long)g->hidden_count, g->hidden_count == 1 ? "" : "s");
+    if (g->hidden_other_edges)
+        evg__buf_printf(c,
+                        " %zu relation%s of \"other\" nodes of fewer than %zu events not drawn "
+                        "(%llu event%s).",
+                        g->hidden_other_edges, g->hidden_other_edges == 1 ? "" : "s",
+                        g->others_min, (unsigned long long)g->hidden_other_count,
+                        g->hidden_other_count == 1 ? "" : "s");
     if (g->unrelated_nodes)
         evg__buf_printf(c, " %zu actor%s without a drawn relation not shown (%llu event%s).",
                         g->unrelated_nodes, g->unrelated_nodes == 1 ? "" : "s",
@@ -218,7 +225,12 @@ int evg__ag_graph_label(figure *f, Agraph_t *g)
                          "events.");
         if (f->short_labels)
             evg__buf_str(&c, " Dates of relations are left out here for room.");
-        if (f->mixed_edges)
+        if (f->count_labels)
+            evg__buf_str(&c, " An arrow's label is its number of events.");
+        if (f->mixed_edges && f->count_labels)
+            evg__buf_str(&c, " An arrow of several types takes the colour of the type that is "
+                             "more than half of it, grey when none is.");
+        else if (f->mixed_edges)
             evg__buf_str(&c, " An arrow of several types takes the colour of the type that is "
                              "more than half of it (\"mostly\"), grey when none is (\"mixed\").");
         bool undirected = false;

@@ -276,6 +276,10 @@ static bool mixed_edge(const figure *f, const evg__actors_edge *edge)
  * "mostly accuses ×9" or "mixed ×9" for a mixed edge), then the date span. */
 static void edge_label(evg__buf *t, const figure *f, const evg__actors_edge *edge)
 {
+    if (f->count_labels) {
+        evg__buf_printf(t, "\u00D7%llu", (unsigned long long)edge->count);
+        return;
+    }
     if (mixed_edge(f, edge)) {
         const evg__actors_rel *r = main_rel(f, edge);
         if (r) {

@@ -53,6 +53,10 @@ void evg__actors_drawing_short_labels(evg__actors_drawing *drawing, bool short_l
  * count, instead of a line and a label per type. */
 void evg__actors_drawing_mixed_edges(evg__actors_drawing *drawing, bool mixed);
 
+/* Edge labels that are their counts alone ("×12"), the colour telling the
+ * type: the last resort before drawing fewer actors. */
+void evg__actors_drawing_count_labels(evg__actors_drawing *drawing, bool counts);
+
 /* Scales the drawing down to the width instead of fitting it (sfdp and
  * circo only: their text then prints smaller than laid out). */
 void evg__actors_drawing_scale_to_width(evg__actors_drawing *drawing);
