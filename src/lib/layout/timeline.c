@@ -142,6 +142,9 @@ static void emit_items(builder *b, const attempt *at)
     size_t targets = 0, cap = 1024;
     for (size_t i = 0; i < b->count; i++)
         targets += evg_model_event(m, b->events[i])->target_count;
+    /* A mark per lane and item at most. */
+    if (targets > o->lane_count * at->item_count)
+        targets = o->lane_count * at->item_count;
     while (cap < 2 * targets)
         cap *= 2;
     uint64_t *seen = calloc(cap, sizeof *seen);
@@ -320,9 +323,9 @@ void evg__tl_layout_free(evg__tl_layout *layout)
 
 /* One layout with at most `keep` lanes (0: all); auto binning tries the
  * binnings from the `first_bin`th (none, day, week, month, year). */
-static int build_once(evg__tl_layout *out, const evg_model *model, const uint32_t *events,
-                      size_t count, const evg_timeline_opts *opts, evg__reporter *rep, double width,
-                      size_t keep, size_t first_bin)
+static int build_once(evg__tl_layout *out, shared *common, const evg_model *model,
+                      const uint32_t *events, size_t count, const evg_timeline_opts *opts,
+                      evg__reporter *rep, double width, size_t keep, size_t first_bin)
 {
     memset(out, 0, sizeof *out);
     builder b = {.out = out,
@@ -331,7 +334,9 @@ static int build_once(evg__tl_layout *out, const evg_model *model, const uint32_
                  .count = count,
                  .opts = opts,
                  .rep = rep,
+                 .common = common,
                  .width = width,
+                 .text_min = opts->min_text > 0 ? opts->min_text : EVG_MIN_TEXT_DEFAULT,
                  .lane_keep = keep,
                  .others_lane = EVG_NO_INDEX};
     attempt at = {0};
@@ -344,7 +349,7 @@ static int build_once(evg__tl_layout *out, const evg_model *model, const uint32_
     b.plot_x1 = width - MARGIN;
     out->plot_x0 = b.plot_x0;
     out->plot_x1 = b.plot_x1;
-    if (count) {
+    if (count && !common->known) {
         const evg_event *first = evg_model_event(model, events[0]);
         int lo = first->date.year, hi = lo;
         for (size_t i = 0; i < count; i++) {
@@ -354,13 +359,18 @@ static int build_once(evg__tl_layout *out, const evg_model *model, const uint32_
             if (e->end_date.precision && e->end_date.year > hi)
                 hi = e->end_date.year;
         }
-        b.show_year = hi != lo;
+        common->show_year = hi != lo;
+    }
+    if (count) {
+        b.show_year = common->show_year;
         static const evg_timeline_bin tries[] = {EVG_TIMELINE_BIN_NONE, EVG_TIMELINE_BIN_DAY,
                                                  EVG_TIMELINE_BIN_WEEK, EVG_TIMELINE_BIN_MONTH,
                                                  EVG_TIMELINE_BIN_YEAR};
         size_t ntries = opts->bin == EVG_TIMELINE_BIN_AUTO ? 5 : 1;
         for (size_t t = ntries > 1 ? first_bin : 0; t < ntries; t++) {
             evg_timeline_bin unit = opts->bin == EVG_TIMELINE_BIN_AUTO ? tries[t] : opts->bin;
+            if (t + 1 < ntries && evg__tl_cannot_fit(&b, unit))
+                continue;
             evg__tl_free_attempt(&at);
             if ((rc = evg__tl_try_binning(&b, &at, unit)) != 0)
                 goto done;
@@ -412,13 +422,17 @@ static double lanes_height(const evg__tl_layout *o)
  * before is replaced); the fewest, one, when none fits. Lanes differ in
  * height, so search: `fit` lanes fit (or are the fewest possible), `over`
  * do not. */
-static int fit_lanes(evg__tl_layout *out, const evg_model *model, const uint32_t *events,
-                     size_t count, const evg_timeline_opts *opts, evg__reporter *rep, double width,
-                     size_t lanes, size_t first_bin)
+static int fit_lanes(evg__tl_layout *out, shared *common, const evg_model *model,
+                     const uint32_t *events, size_t count, const evg_timeline_opts *opts,
+                     evg__reporter *rep, double width, size_t lanes, size_t first_bin)
 {
     double page_h = opts->page.height;
-    evg__tl_layout_free(out);
-    int rc = build_once(out, model, events, count, opts, rep, width, 0, first_bin);
+    int rc = 0;
+    /* *out already holds all lanes binned from the first binning. */
+    if (first_bin > 0) {
+        evg__tl_layout_free(out);
+        rc = build_once(out, common, model, events, count, opts, rep, width, 0, first_bin);
+    }
     if (rc || out->height <= page_h || lanes <= 1)
         return rc;
     size_t over = lanes, fit = 0, built = lanes;
@@ -431,7 +445,8 @@ static int fit_lanes(evg__tl_layout *out, const evg_model *model, const uint32_t
     while (fit + 1 < over) {
         built = keep;
         evg__tl_layout_free(out);
-        if ((rc = build_once(out, model, events, count, opts, rep, width, keep, first_bin)) != 0)
+        if ((rc = build_once(out, common, model, events, count, opts, rep, width, keep,
+                             first_bin)) != 0)
             return rc;
         if (out->height <= page_h || keep == 1)
             fit = keep;
@@ -441,7 +456,7 @@ static int fit_lanes(evg__tl_layout *out, const evg_model *model, const uint32_t
     }
     if (built != fit) {
         evg__tl_layout_free(out);
-        rc = build_once(out, model, events, count, opts, rep, width, fit, first_bin);
+        rc = build_once(out, common, model, events, count, opts, rep, width, fit, first_bin);
     }
     return rc;
 }
@@ -464,17 +479,18 @@ int evg__tl_layout_build(evg__tl_layout *out, const evg_model *model, const uint
     }
     /* --top N: N lanes and one for the rest. */
     size_t keep = opts->top ? opts->top + 1 : 0, first_bin = 0;
-    int rc = build_once(out, model, events, count, opts, rep, width, keep, first_bin);
+    shared common = {0};
+    int rc = build_once(out, &common, model, events, count, opts, rep, width, keep, first_bin);
     double page_h = opts->page.height;
     if (rc || opts->top || page_h <= 0 || out->height <= page_h)
-        return rc;
+        goto done;
     /* Too tall: fold the least active lanes; when one lane is still too
      * tall, bin more coarsely and fold again. */
     size_t all_lanes = out->lane_count;
     for (; first_bin < 5; first_bin++) {
-        if ((rc = fit_lanes(out, model, events, count, opts, rep, width, all_lanes, first_bin)) !=
-            0)
-            return rc;
+        rc = fit_lanes(out, &common, model, events, count, opts, rep, width, all_lanes, first_bin);
+        if (rc)
+            goto done;
         if (out->height <= page_h || opts->bin != EVG_TIMELINE_BIN_AUTO)
             break;
     }
@@ -482,5 +498,8 @@ int evg__tl_layout_build(evg__tl_layout *out, const evg_model *model, const uint
         evg__report(rep, EVG_SEVERITY_WARNING, NULL, 0, 0,
                     "the timeline is %.1f cm tall, more than the page's %.1f cm",
                     out->height * 2.54 / 72, page_h * 2.54 / 72);
-    return 0;
+done:
+    free(common.sources.data);
+    free(common.scratch);
+    return rc;
 }

@@ -8,6 +8,10 @@
 
 #include "date_int.h"
 
+/* Stretches of the axis up to this long get hour ticks even when no event
+ * has a time of day. */
+#define SHORT_SPAN (3 * 86400.0)
+
 typedef enum unit_kind { U_MINUTE, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR } unit_kind;
 
 typedef struct tick_unit {
@@ -115,7 +119,7 @@ static void tick_label(char *buf, size_t size, double t, tick_unit u)
 }
 
 /* Widest label a unit can have. */
-static double tick_label_width(tick_unit u)
+static double tick_label_width(const builder *b, tick_unit u)
 {
     switch (u.kind) {
     case U_MINUTE:
@@ -217,32 +221,40 @@ static bool axis_add_label(builder *b, axis *ax, double left, const char *text, 
 
 void evg__tl_proportional_axis(builder *b, const scale *sc, axis *ax)
 {
-    /* Ticks no finer than the data: days drawn over a short stretch get no
-     * "12:00" ticks unless some event has a time of day. */
-    bool has_times = false;
-    for (size_t i = 0; i < b->count && !has_times; i++) {
+    /* Ticks no finer than the data: days get no "12:00" ticks unless some
+     * event has a time of day, months no weeks. */
+    int finest = EVG_PRECISION_YEAR;
+    for (size_t i = 0; i < b->count && finest < EVG_PRECISION_MINUTE; i++) {
         const evg_event *e = evg_model_event(b->model, b->events[i]);
-        has_times = e->date.precision >= EVG_PRECISION_MINUTE ||
-                    e->end_date.precision >= EVG_PRECISION_MINUTE;
+        if (e->date.precision > finest)
+            finest = e->date.precision;
+        if (e->end_date.precision > finest)
+            finest = e->end_date.precision;
     }
+    unit_kind finest_unit = finest >= EVG_PRECISION_MINUTE  ? U_MINUTE
+                            : finest == EVG_PRECISION_DAY   ? U_DAY
+                            : finest == EVG_PRECISION_MONTH ? U_MONTH
+                                                            : U_YEAR;
     for (size_t k = 0; k < sc->seg_count; k++) {
         const segment *g = &sc->segs[k];
         double lo = k == 0 ? b->plot_x0 : g->slot0 - BREAK_WIDTH / 2 + 2;
         double hi = k + 1 == sc->seg_count ? b->plot_x1 : g->slot1 + BREAK_WIDTH / 2 - 2;
+        /* A short stretch (a few days) gets hours whatever its dates. */
+        unit_kind least =
+            g->t1 - g->t0 <= SHORT_SPAN && finest_unit > U_HOUR ? U_HOUR : finest_unit;
         size_t chosen = SIZE_MAX;
         for (size_t u = 0; u < sizeof tick_units / sizeof tick_units[0]; u++) {
-            if (!has_times && tick_units[u].kind < U_DAY)
+            if (tick_units[u].kind < least)
                 continue;
             double need =
-                tick_label_width(tick_units[u]) + (labels_interval(tick_units[u]) ? 3 : 5);
+                tick_label_width(b, tick_units[u]) + (labels_interval(tick_units[u]) ? 3 : 5);
             if (unit_seconds(tick_units[u]) * sc->s >= need) {
                 chosen = u;
                 break;
             }
         }
         char text[64];
-        if (chosen == SIZE_MAX || g->t1 - g->t0 < unit_seconds(tick_units[chosen]) / 2 ||
-            (!has_times && g->t1 - g->t0 <= 2 * 86400.0)) {
+        if (chosen == SIZE_MAX || g->t1 - g->t0 < unit_seconds(tick_units[chosen]) / 2) {
             /* Too short for any unit: name the piece once, in its middle. */
             int64_t y;
             unsigned m, d;

@@ -19,15 +19,18 @@
  * the figure prints at its own size and its text stays at least 7 pt. */
 #define DEFAULT_WIDTH 482.0
 #define MARGIN 8.0
-#define TITLE_SIZE 13.0
-#define DEK_SIZE 8.5
-#define LEGEND_SIZE 7.5
-#define AXIS_SIZE 7.5
-#define LANE_SIZE 8.0
-#define LABEL_SIZE 7.5
-#define CASUALTY_SIZE 7.0
-#define CAPTION_SIZE 7.0
-#define COUNT_SIZE 6.5
+/* Text sizes: as designed, or the smallest text the figure may print
+ * (opts->min_text) where that is larger. `b` is the builder. */
+#define TEXT_SIZE(pt) ((pt) > b->text_min ? (pt) : b->text_min)
+#define TITLE_SIZE TEXT_SIZE(13.0)
+#define DEK_SIZE TEXT_SIZE(8.5)
+#define LEGEND_SIZE TEXT_SIZE(7.5)
+#define AXIS_SIZE TEXT_SIZE(7.5)
+#define LANE_SIZE TEXT_SIZE(8.0)
+#define LABEL_SIZE TEXT_SIZE(7.5)
+#define CASUALTY_SIZE TEXT_SIZE(7.0)
+#define CAPTION_SIZE TEXT_SIZE(7.0)
+#define COUNT_SIZE TEXT_SIZE(6.5)
 #define GLYPH 9.0        /* an event's glyph */
 #define TARGET_DOT 4.5   /* a target's mark */
 #define TARGET_STRIP 8.0 /* room for target marks at the top of a lane */
@@ -69,6 +72,21 @@ static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "
 
 typedef struct builder builder;
 
+/* What every layout of one figure shares, whatever its lanes and binning:
+ * worked out by the first (timeline.c tries several), kept for the rest. */
+typedef struct shared {
+    bool known;
+    bool show_year;   /* the events span more than one year */
+    evg__buf sources; /* "Sources: A, B." or empty */
+    void *scratch;    /* working memory, kept from layout to layout */
+    size_t scratch_size;
+} shared;
+
+/* At least `size` bytes of working memory, valid until the next call; NULL
+ * when memory ran out. Reused from one layout to the next, so that a big
+ * figure's tries do not each map and fault in fresh memory. */
+void *evg__tl_scratch(builder *b, size_t size);
+
 /* Where an item's parts go, before rows are known. */
 typedef struct item_geom {
     double t0, t1;       /* the period its date covers (seconds) */
@@ -92,14 +110,14 @@ typedef struct item_geom {
     double label_w, label_h;
     const char *casualties;
     double casualties_w;
-    double label_x; /* left of the label block */
-    bool bare;      /* drawn without a label */
-    bool as_bin;    /* a lone event drawn as a bin of one, for want of room */
-    int64_t bin;    /* a lone event's bin, or NO_BIN */
+    double label_x;  /* left of the label block */
+    bool bare;       /* drawn without a label */
+    bool as_bin;     /* a lone event drawn as a bin of one, for want of room */
+    int64_t bin;     /* a lone event's bin, or NO_BIN */
     uint64_t weight; /* the events it stands for (their weights summed) */
     int64_t killed;  /* summed, for a bin */
-    char side;      /* 'r', 'l', or 'b' (below the glyph) */
-    double x0, x1;  /* the item's extent */
+    char side;       /* 'r', 'l', or 'b' (below the glyph) */
+    double x0, x1;   /* the item's extent */
     double h;
     int64_t slot_key; /* ordinal position: start, then precision */
     int slot_prec;
@@ -149,8 +167,10 @@ struct builder {
     size_t count;
     const evg_timeline_opts *opts;
     evg__reporter *rep;
+    shared *common;
     bool nomem;
     double width;
+    double text_min; /* the smallest text size, points */
     double plot_x0, plot_x1;
     bool show_year;       /* labels name the year (the events span more than one) */
     uint32_t *event_lane; /* parallel to events */
@@ -239,6 +259,10 @@ double evg__tl_date_start(const evg_date *d);
 
 double evg__tl_date_end(const evg_date *d);
 
+/* The bin of a date: a day, week, month or year number; NO_BIN when the
+ * date is coarser than the bin, or unit is EVG_TIMELINE_BIN_NONE. */
+int64_t evg__tl_bin_key(const evg_date *d, evg_timeline_bin unit);
+
 void evg__tl_bin_period(int64_t key, evg_timeline_bin unit, double *t0, double *t1);
 
 const char *evg__tl_bin_unit_name(evg_timeline_bin unit);
@@ -261,6 +285,8 @@ int evg__tl_try_binning(builder *b, attempt *at, evg_timeline_bin unit);
 
 bool evg__tl_fits(const builder *b, const attempt *at);
 
+bool evg__tl_cannot_fit(const builder *b, evg_timeline_bin unit);
+
 void evg__tl_proportional_axis(builder *b, const scale *sc, axis *ax);
 
 void evg__tl_ordinal_axis(builder *b, const scale *sc, axis *ax);
@@ -279,6 +305,6 @@ const char *evg__tl_fold_noun(const builder *b);
 /* A bin's bar: its height for `weight` events, on the attempt's common
  * scale; and the glyph that holds it, its count and casualties above it. */
 double evg__tl_bar_height(const attempt *at, uint64_t weight);
-void evg__tl_size_bin(const attempt *at, item_geom *g);
+void evg__tl_size_bin(const builder *b, const attempt *at, item_geom *g);
 
 #endif

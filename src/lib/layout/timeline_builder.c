@@ -107,3 +107,16 @@ evg__tl_text *evg__tl_add_text(builder *b, uint8_t role, double x, double y, dou
     *t = (evg__tl_text){{x, y, w, h}, text, color, size, item, role, (uint8_t)font, align};
     return t;
 }
+
+void *evg__tl_scratch(builder *b, size_t size)
+{
+    shared *c = b->common;
+    if (size > c->scratch_size) {
+        free(c->scratch);
+        c->scratch_size = 0;
+        if ((c->scratch = malloc(size)) == NULL)
+            return NULL;
+        c->scratch_size = size;
+    }
+    return c->scratch;
+}

@@ -107,10 +107,10 @@ double evg__tl_emit_legend(builder *b, const attempt *at, double y)
                              color, 0, EVG_NO_INDEX);
             break;
         case KEY_BIN: {
-            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy + sample / 4, sample * 0.6, sample / 2, "box",
-                             color, color, 0, EVG_NO_INDEX);
-            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy - sample / 4, sample * 0.6, sample / 2, "box",
-                             SAMPLE, SAMPLE, 0, EVG_NO_INDEX);
+            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy + sample / 4, sample * 0.6, sample / 2,
+                             "box", color, color, 0, EVG_NO_INDEX);
+            evg__tl_add_mark(b, EVG__TL_SWATCH, cx, cy - sample / 4, sample * 0.6, sample / 2,
+                             "box", SAMPLE, SAMPLE, 0, EVG_NO_INDEX);
             break;
         }
         }
@@ -125,12 +125,18 @@ double evg__tl_emit_legend(builder *b, const attempt *at, double y)
     return n ? y + row_h - top : 0;
 }
 
-/* The caption: the sources named (sources_int.h), then what was cut or folded. */
+/* The caption: the sources named (sources_int.h, the same words as the
+ * actor graph's), once per figure, then what was cut or folded. */
 const char *evg__tl_caption_text(builder *b, bool cut, size_t unlabelled)
 {
     evg__buf *s = &b->sb;
-    if (evg__sources_caption(s, b->model, b->events, b->count) != 0)
-        b->nomem = true;
+    shared *c = b->common;
+    if (!c->known) {
+        if (evg__sources_caption(&c->sources, b->model, b->events, b->count) != 0)
+            b->nomem = true;
+        c->known = !b->nomem;
+    }
+    evg__buf_add(s, c->sources.data ? c->sources.data : "", c->sources.len);
     if (cut)
         evg__buf_str(s, s->len ? " // marks a cut in the time axis."
                              : "// marks a cut in the time axis.");

@@ -46,7 +46,7 @@ static evg_precision bin_precision(evg_timeline_bin unit)
 /* The bin of a date: a day, week (Monday first), month or year number.
  * Dates coarser than the bin are not binned (NO_BIN): a month is not drawn
  * as its first day. */
-static int64_t bin_key(const evg_date *d, evg_timeline_bin unit)
+int64_t evg__tl_bin_key(const evg_date *d, evg_timeline_bin unit)
 {
     if (unit == EVG_TIMELINE_BIN_NONE || d->precision < bin_precision(unit))
         return NO_BIN;
@@ -121,6 +121,65 @@ static int compare_entries(const void *pa, const void *pb)
     if ((a->key == NO_BIN) != (b->key == NO_BIN))
         return a->key == NO_BIN ? 1 : -1;
     return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* Sorts one lane's entries, given in model order (by start date), in
+ * O(n): the binned ones are then in order among themselves (a bin starts
+ * no later than its events), and so are the others; merging the two gives
+ * the order compare_entries defines. Should either not be in order (a
+ * model not in date order), qsort does it. `tmp` holds n entries. */
+static void sort_lane(sort_entry *e, size_t n, sort_entry *tmp)
+{
+    size_t i = 1;
+    while (i < n && compare_entries(&e[i - 1], &e[i]) < 0)
+        i++;
+    if (i >= n)
+        return;
+    size_t binned = 0;
+    for (size_t k = 0; k < n; k++)
+        binned += e[k].key != NO_BIN;
+    size_t bi = 0, ui = binned;
+    for (size_t k = 0; k < n; k++)
+        tmp[e[k].key != NO_BIN ? bi++ : ui++] = e[k];
+    for (size_t k = 1; k < n; k++) {
+        if (k != binned && compare_entries(&tmp[k - 1], &tmp[k]) > 0) {
+            qsort(e, n, sizeof *e, compare_entries);
+            return;
+        }
+    }
+    size_t a = 0, b = binned, out = 0;
+    while (a < binned && b < n)
+        e[out++] = compare_entries(&tmp[a], &tmp[b]) < 0 ? tmp[a++] : tmp[b++];
+    while (a < binned)
+        e[out++] = tmp[a++];
+    while (b < n)
+        e[out++] = tmp[b++];
+}
+
+/* The entries by lane (a counting sort, stable), then each lane in time
+ * order: what qsort with compare_entries gives, without its n log n. */
+static int sort_entries(sort_entry *entries, size_t n, size_t lanes, sort_entry *tmp)
+{
+    size_t *start = calloc(lanes + 2, sizeof *start);
+    if (start == NULL)
+        return EVG_ENOMEM;
+        /* Lane EVG_NO_INDEX, if any, sorts last. */
+#define BUCKET(lane) ((lane) < lanes ? (size_t)(lane) : lanes)
+    for (size_t i = 0; i < n; i++)
+        start[BUCKET(entries[i].lane) + 1]++;
+    for (size_t l = 0; l <= lanes; l++)
+        start[l + 1] += start[l];
+    for (size_t i = 0; i < n; i++)
+        tmp[start[BUCKET(entries[i].lane)]++] = entries[i];
+#undef BUCKET
+    memcpy(entries, tmp, n * sizeof *entries);
+    for (size_t l = 0, from = 0; l <= lanes; l++) {
+        size_t to = start[l]; /* now the end of bucket l */
+        sort_lane(entries + from, to - from, tmp);
+        from = to;
+    }
+    free(start);
+    return 0;
 }
 
 /* "25 killed, 25 injured" for one event or a bin's sum; false when none. */
@@ -372,13 +431,16 @@ void evg__tl_free_attempt(attempt *at)
 int evg__tl_make_items(builder *b, attempt *at)
 {
     size_t n = b->count;
-    sort_entry *entries = malloc((n + 1) * sizeof *entries);
+    /* Entries, their sorting room, then the items' bin keys. */
+    sort_entry *entries =
+        evg__tl_scratch(b, (2 * (n + 1)) * sizeof *entries + (n + 1) * sizeof(int64_t));
+    sort_entry *tmp = entries ? entries + n + 1 : NULL;
+    int64_t *keys = entries ? (int64_t *)(tmp + n + 1) : NULL;
     /* The items' event lists outlive the attempt: they go to the arena. */
     at->members = evg__arena_alloc(&b->out->arena, (n + 1) * sizeof *at->members);
     at->items = calloc(n + 1, sizeof *at->items);
     at->geo = calloc(n + 1, sizeof *at->geo);
     type_count *counts = malloc((evg_model_type_count(b->model) + 1) * sizeof *counts);
-    int64_t *keys = malloc((n + 1) * sizeof *keys);
     int rc = 0;
     if (entries == NULL || at->members == NULL || at->items == NULL || at->geo == NULL ||
         counts == NULL || keys == NULL) {
@@ -387,13 +449,14 @@ int evg__tl_make_items(builder *b, attempt *at)
     }
     for (size_t i = 0; i < n; i++) {
         const evg_event *e = evg_model_event(b->model, b->events[i]);
-        int64_t key = bin_key(&e->date, at->unit);
+        int64_t key = evg__tl_bin_key(&e->date, at->unit);
         double t = evg__tl_date_start(&e->date), end;
         if (key != NO_BIN)
             evg__tl_bin_period(key, at->unit, &t, &end);
         entries[i] = (sort_entry){b->event_lane[i], key, t, (uint32_t)i};
     }
-    qsort(entries, n, sizeof *entries, compare_entries);
+    if ((rc = sort_entries(entries, n, b->out->lane_count, tmp)) != 0)
+        goto done;
     size_t count = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
@@ -422,9 +485,7 @@ int evg__tl_make_items(builder *b, attempt *at)
     if (b->nomem)
         rc = EVG_ENOMEM;
 done:
-    free(entries);
     free(counts);
-    free(keys);
     return rc;
 }
 
@@ -434,7 +495,7 @@ double evg__tl_bar_height(const attempt *at, uint64_t weight)
     return h < BIN_BAR_MIN ? BIN_BAR_MIN : h;
 }
 
-void evg__tl_size_bin(const attempt *at, item_geom *g)
+void evg__tl_size_bin(const builder *b, const attempt *at, item_geom *g)
 {
     char n[32], killed[48];
     evg__tl_format_count(n, sizeof n, g->weight);

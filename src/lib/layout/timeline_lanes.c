@@ -121,6 +121,24 @@ static int make_actor_lanes(builder *b, lane_def **lanes, size_t *count, size_t 
         if (roots[r] == r && (need[r] || has_member[r]))
             ranks[group_count++] = (rank_entry){group_activity[r], (uint32_t)r};
     qsort(ranks, group_count, sizeof *ranks, compare_ranks);
+    /* Each group's members, listed once: a scan of every actor per group
+     * is quadratic with many groups. */
+    uint32_t *member_start = calloc(n + 2, sizeof *member_start);
+    uint32_t *member_list = malloc((n + 1) * sizeof *member_list);
+    if (member_start == NULL || member_list == NULL) {
+        b->nomem = true;
+        group_count = 0;
+    }
+    for (size_t a = 0; a < n && !b->nomem; a++)
+        if (roots[a] != a && need[a])
+            member_start[roots[a] + 1]++;
+    for (size_t r = 0; r < n && !b->nomem; r++)
+        member_start[r + 1] += member_start[r];
+    for (size_t a = 0; a < n && !b->nomem; a++)
+        if (roots[a] != a && need[a])
+            member_list[member_start[roots[a]]++] = (uint32_t)a;
+    /* member_start[r] is now where r's members end; they start where the
+     * previous root's end. */
     for (size_t g = 0; g < group_count && !b->nomem; g++) {
         uint32_t r = ranks[g].index;
         const evg_actor *ra = evg_model_actor(m, r);
@@ -132,9 +150,8 @@ static int make_actor_lanes(builder *b, lane_def **lanes, size_t *count, size_t 
         /* The members' ranks go after the groups' in the same array. */
         rank_entry *members = ranks + group_count;
         size_t member_count = 0;
-        for (size_t a = 0; a < n; a++)
-            if (a != r && roots[a] == r && need[a])
-                members[member_count++] = (rank_entry){activity[a], (uint32_t)a};
+        for (uint32_t k = r ? member_start[r - 1] : 0; k < member_start[r]; k++)
+            members[member_count++] = (rank_entry){activity[member_list[k]], member_list[k]};
         qsort(members, member_count, sizeof *members, compare_ranks);
         for (size_t k = 0; k < member_count && !b->nomem; k++) {
             uint32_t a = members[k].index;
@@ -143,6 +160,8 @@ static int make_actor_lanes(builder *b, lane_def **lanes, size_t *count, size_t 
             push_lane(b, lanes, count, cap, (lane_def){aa->name, a, group, ra->color, false});
         }
     }
+    free(member_start);
+    free(member_list);
     free(ranks);
     free(activity);
     free(group_activity);

@@ -48,7 +48,7 @@ static void position_item(const attempt *at, size_t i)
 
 /* A lone event without room for its label, drawn like the bins around it:
  * a mark with "1" over its period. */
-static void make_bin_of_one(attempt *at, size_t i)
+static void make_bin_of_one(const builder *b, attempt *at, size_t i)
 {
     item_geom *g = &at->geo[i];
     g->as_bin = true;
@@ -58,7 +58,7 @@ static void make_bin_of_one(attempt *at, size_t i)
         g->tc = (g->t0 + g->t1) / 2;
     g->t_end = NAN;
     g->style = 0;
-    evg__tl_size_bin(at, g);
+    evg__tl_size_bin(b, at, g);
     position_item(at, i);
 }
 
@@ -432,7 +432,7 @@ static int pack_flexible(builder *b, attempt *at, const order_entry *order, size
             if ((grows > bare_grows + 3 && row >= free_rows) || row >= label_rows) {
                 g->bare = true;
                 if (g->bin != NO_BIN) {
-                    make_bin_of_one(at, i);
+                    make_bin_of_one(b, at, i);
                     bare_box(g, &bare);
                     best_place(r, count, &bare, 1, &bare_row, &bare_choice);
                 } else {
@@ -493,7 +493,7 @@ static int pack_fast(const builder *b, attempt *at, order_entry *order, size_t n
         if (!g->bare && at->unit != EVG_TIMELINE_BIN_NONE) {
             /* Too many to weigh each label: the bins speak. */
             if (g->bin != NO_BIN)
-                make_bin_of_one(at, order[k].item);
+                make_bin_of_one(b, at, order[k].item);
             else
                 at->glyph_only++;
             g->bare = true;
@@ -629,7 +629,7 @@ int evg__tl_try_binning(builder *b, attempt *at, evg_timeline_bin unit)
             at->bin_max = at->geo[i].weight;
     for (size_t i = 0; rc == 0 && i < at->item_count; i++)
         if (at->items[i].count > 1)
-            evg__tl_size_bin(at, &at->geo[i]);
+            evg__tl_size_bin(b, at, &at->geo[i]);
     if (rc == 0)
         rc = b->opts->scale == EVG_TIMELINE_SCALE_ORDINAL ? evg__tl_make_ordinal_scale(b, at)
                                                           : evg__tl_make_proportional_scale(b, at);
@@ -650,6 +650,72 @@ int evg__tl_try_binning(builder *b, attempt *at, evg_timeline_bin unit)
             wrap_item(b, at, i, widths, 3);
     rc = pack_rows(b, at);
     return b->nomem && rc == 0 ? EVG_ENOMEM : rc;
+}
+
+/* Whether, from counts alone, the items of `unit` cannot fit (so that
+ * auto binning need not build them). Each event is an item, or each bin of
+ * a lane: as many as the lane's distinct bins and its events coarser than
+ * the bin. Every item takes a row, its box at least `least` wide (a glyph,
+ * or a bin's count) and ITEM_GAP from the next in the row, so a row holds
+ * at most so many; evg__tl_fits then asks for at most ROWS_PER_LANE rows in
+ * a lane and so many in all. Only certain failures: an attempt that might
+ * fit is built. */
+bool evg__tl_cannot_fit(const builder *b, evg_timeline_bin unit)
+{
+    size_t lanes = b->out->lane_count;
+    if (lanes == 0 || b->count == 0)
+        return false;
+    uint32_t per_lane = lanes > 1 ? ROWS_PER_LANE : ROWS_SINGLE_LANE;
+    size_t total = 3 * lanes > ROWS_TOTAL ? 3 * lanes : ROWS_TOTAL;
+    double least = GLYPH;
+    if (unit != EVG_TIMELINE_BIN_NONE) {
+        /* Digits are all as wide: a count is at least one. */
+        double digit = ceil(evg__tl_text_w("0", COUNT_SIZE, EVG__TL_BOLD) + 2);
+        if (digit < least)
+            least = digit;
+    }
+    double room = b->plot_x1 - b->plot_x0 + 2 * EDGE_PAD;
+    double per_row = floor((room + ITEM_GAP) / (least + ITEM_GAP));
+    if (per_row < 1)
+        per_row = 1;
+    if ((double)b->count <= per_row * (double)per_lane)
+        return false; /* no lane can need too many rows */
+    size_t *items = calloc(lanes, sizeof *items);
+    int64_t *last = malloc(lanes * sizeof *last);
+    if (items == NULL || last == NULL) {
+        free(items);
+        free(last);
+        return false; /* build it and let that report */
+    }
+    for (size_t l = 0; l < lanes; l++)
+        last[l] = NO_BIN;
+    /* Events come by start date, so a lane's bins come in order. */
+    int64_t previous = INT64_MIN;
+    bool sorted = true;
+    for (size_t i = 0; i < b->count && sorted; i++) {
+        uint32_t l = b->event_lane[i];
+        const evg_date *d = &evg_model_event(b->model, b->events[i])->date;
+        int64_t start = evg_date_start(d);
+        sorted = start >= previous;
+        previous = start;
+        if (l >= lanes)
+            continue;
+        int64_t key = evg__tl_bin_key(d, unit);
+        if (key == NO_BIN || key != last[l])
+            items[l]++;
+        if (key != NO_BIN)
+            last[l] = key;
+    }
+    bool over = false;
+    double rows = 0;
+    for (size_t l = 0; l < lanes && sorted && !over; l++) {
+        double need = ceil((double)items[l] / per_row);
+        rows += need;
+        over = need > per_lane || rows > (double)total;
+    }
+    free(items);
+    free(last);
+    return sorted && over;
 }
 
 bool evg__tl_fits(const builder *b, const attempt *at)

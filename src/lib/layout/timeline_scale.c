@@ -130,13 +130,27 @@ int evg__tl_make_proportional_scale(builder *b, attempt *at)
         const item_geom *g = &at->geo[i];
         iv[i] = (interval){g->t0, g->t1 > g->t_last ? g->t1 : g->t_last};
     }
-    /* The finest period of the events' own dates (not of their bins). */
-    double finest = INFINITY;
+    /* The finest period of the events' own dates (not of their bins), and
+     * the time they cover: a bin or a week reaching past the data does not
+     * stretch the axis. */
+    double finest = INFINITY, data0 = INFINITY, data1 = -INFINITY;
     for (size_t i = 0; i < b->count; i++) {
-        const evg_date *d = &evg_model_event(b->model, b->events[i])->date;
-        double len = evg__tl_date_end(d) - evg__tl_date_start(d);
-        if (len < finest)
-            finest = len;
+        const evg_event *e = evg_model_event(b->model, b->events[i]);
+        double t0 = evg__tl_date_start(&e->date), t1 = evg__tl_date_end(&e->date);
+        if (t1 - t0 < finest)
+            finest = t1 - t0;
+        if (t0 < data0)
+            data0 = t0;
+        if (e->end_date.precision) {
+            double end =
+                e->end_date.precision >= EVG_PRECISION_MINUTE
+                    ? evg__tl_date_start(&e->end_date)
+                    : (evg__tl_date_start(&e->end_date) + evg__tl_date_end(&e->end_date)) / 2;
+            if (end > t1)
+                t1 = end;
+        }
+        if (t1 > data1)
+            data1 = t1;
     }
     qsort(iv, n, sizeof *iv, compare_intervals);
     size_t merged = 0;
@@ -148,12 +162,17 @@ int evg__tl_make_proportional_scale(builder *b, attempt *at)
             iv[merged++] = iv[i];
         }
     }
-    /* Show at least ten of the finest periods, so a single day is not
-     * stretched across the page. */
+    if (iv[0].t0 < data0)
+        iv[0].t0 = data0;
+    if (iv[merged - 1].t1 > data1)
+        iv[merged - 1].t1 = data1;
+    /* The axis starts and ends at the data: a day of data gets a day. Only
+     * times of day, which may all be one instant, get some room: at least
+     * ten of their periods (ten minutes), around them. */
     if (finest < 1)
         finest = 1;
     double total = iv[merged - 1].t1 - iv[0].t0, least = 10 * finest;
-    if (total < least) {
+    if (finest < 86400 && total < least) {
         iv[0].t0 -= (least - total) / 2;
         iv[merged - 1].t1 += (least - total) / 2;
         total = least;
