@@ -40,6 +40,11 @@ out=$("$evgraph" check --columns "$map" - < "$work/agg.csv" 2>&1)
 xmllint --noout "$work/actors.svg" || bad "actors.svg is not well-formed"
 # Every aggregated pair is an edge of the graph.
 [[ $(grep -c -- '->' "$work/actors.dot") -ge 5 ]] || bad "actors.dot lacks the pairs"
+# Each row stands for 3 events: edges, nodes and caption count them, not rows.
+[[ $(grep -c 'label="[^"]*\\n×3' "$work/actors.dot") -ge 5 ]] || bad "edge labels lack ×3"
+grep -q '>18 events, ' "$work/actors.dot" || bad "caption does not count 18 events"
+grep -q '>SYRIA</FONT><BR/><FONT[^>]*>12 events<' "$work/actors.dot" ||
+  bad "SYRIA's node does not count its 12 events"
 "$evgraph" timeline --columns "$map" -o "$work/timeline.svg" - < "$work/agg.csv" 2>"$work/err" ||
   { bad "timeline failed"; cat "$work/err"; }
 exit $fail

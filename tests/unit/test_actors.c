@@ -4,6 +4,7 @@
 
 #include "actors_int.h"
 #include "check.h"
+#include "sources_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -405,6 +406,130 @@ static void test_undirected(void)
     evg_model_free(m);
 }
 
+/* Aggregated rows: a `count` column weighs each row, and every count of the
+ * graph sums weights, not rows. Hand count: a->b accusation 40 + 2 = 42 in
+ * two rows, b->a accusation 3, a->b visit 5, c->a statement 1 (hidden with
+ * --min-count 2), b with targets a and a again: one relation of weight 7;
+ * a alone (no target) 10. */
+static void test_weights(void)
+{
+    static const char csv[] = "id,date,type,actor,target,count\n"
+                              "w1,2016-01-01,accusation,a,b,40\n"
+                              "w2,2016-01-02,accusation,a,b,2\n"
+                              "w3,2016-01-03,accusation,b,a,3\n"
+                              "w4,2016-01-04,visit,a,b,5\n"
+                              "w5,2016-01-05,statement,c,a,\n"
+                              "w6,2016-01-06,statement,b,a;a,7\n"
+                              "w7,2016-01-07,statement,a,,10\n";
+    evg_model *m;
+    CHECK_INT(evg_load_memory(&m, "weights.csv", csv, sizeof csv - 1, NULL), 0);
+    if (m == NULL)
+        return;
+    CHECK_INT(evg_model_event_count(m), 7);
+    uint32_t events[7] = {0, 1, 2, 3, 4, 5, 6};
+    uint32_t a = evg_model_find_actor(m, "a"), b = evg_model_find_actor(m, "b"),
+             c = evg_model_find_actor(m, "c");
+    uint32_t accusation = evg_model_find_type(m, "accusation");
+    evg_actors_opts opts = EVG_ACTORS_OPTS_INIT;
+    evg__actors_graph g = {0};
+    CHECK_INT(evg__actors_aggregate(&g, m, events, 7, &opts, NULL), 0);
+    CHECK_INT(g.event_count, 40 + 2 + 3 + 5 + 1 + 7 + 10);
+    CHECK_INT(g.edge_count, 5);
+    for (size_t i = 0; i < g.edge_count; i++) {
+        const evg__actors_edge *e = &g.edges[i];
+        uint32_t type = g.rels[e->rel_first].type;
+        if (e->from == a && e->to == b)
+            CHECK_INT(e->count, type == accusation ? 42 : 5);
+        else if (e->from == b && e->to == a)
+            CHECK_INT(e->count, type == accusation ? 3 : 7);
+        else
+            CHECK(e->from == c && e->to == a && e->count == 1);
+    }
+    CHECK_INT(g.max_count, 42);
+    CHECK_INT(g.activity[a], 42 + 3 + 5 + 1 + 7 + 10);
+    CHECK_INT(g.activity[b], 42 + 3 + 5 + 7);
+    CHECK_INT(g.activity[c], 1);
+    CHECK_INT(g.max_activity, 68);
+    evg__actors_graph_free(&g);
+
+    /* One edge per pair sums the types; a hidden edge counts its weight. */
+    opts.aggregate = EVG_ACTORS_AGGREGATE_ALL;
+    opts.min_count = 2;
+    CHECK_INT(evg__actors_aggregate(&g, m, events, 7, &opts, NULL), 0);
+    CHECK_INT(g.edge_count, 2);
+    for (size_t i = 0; i < g.edge_count; i++)
+        CHECK_INT(g.edges[i].count, g.edges[i].from == a ? 47 : 10);
+    CHECK_INT(g.hidden_edges, 1);
+    CHECK_INT(g.hidden_count, 1);
+    CHECK_INT(g.unrelated_nodes, 1); /* c, its one relation hidden */
+    CHECK_INT(g.unrelated_count, 1);
+    evg__actors_graph_free(&g);
+
+    /* By event: one rel per (event, target), each with its row's weight. */
+    opts.aggregate = EVG_ACTORS_AGGREGATE_NONE;
+    opts.min_count = 0;
+    CHECK_INT(evg__actors_aggregate(&g, m, events, 7, &opts, NULL), 0);
+    CHECK_INT(g.edge_count, 6);
+    CHECK_INT(g.edge_count ? g.edges[0].count : 0, 40);
+    CHECK_INT(g.max_count, 40);
+    evg__actors_graph_free(&g);
+    evg_model_free(m);
+}
+
+/* The caption's sources: bounded, the most cited named, alphabetical,
+ * de-duplicated without regard to case. Hand count: Reuters 50 + 1 + 1
+ * (one row spells it "reuters", one names "BBC; Reuters"), AFP 20, BBC 1
+ * and S01..S40 once each: 43 sources, the 8 most cited named. */
+static void test_sources(void)
+{
+    evg__buf csv = {0}, out = {0};
+    evg__buf_str(&csv, "id,date,type,actor,target,source,count\n"
+                       "r1,2016-01-01,visit,a,b,Reuters,50\n"
+                       "r2,2016-01-01,visit,a,b,reuters,\n"
+                       "r3,2016-01-01,visit,a,b,BBC; Reuters ,\n"
+                       "r4,2016-01-01,visit,a,b,AFP,20\n");
+    for (int i = 1; i <= 40; i++)
+        evg__buf_printf(&csv, "s%d,2016-01-02,visit,a,b,S%02d,\n", i, i);
+    evg_model *m;
+    CHECK_INT(evg_load_memory(&m, "sources.csv", csv.data, csv.len, NULL), 0);
+    if (m == NULL)
+        return;
+    uint32_t events[44];
+    for (uint32_t i = 0; i < 44; i++)
+        events[i] = i;
+    CHECK_INT(evg__sources_caption(&out, m, events, 44), 0);
+    CHECK_STR(out.data, "Sources: AFP, BBC, Reuters, S01, S02, S03, S04, S05 and 35 more.");
+    out.len = 0;
+    CHECK_INT(evg__sources_caption(&out, m, events, 3), 0);
+    CHECK_STR(out.data, "Sources: BBC, Reuters.");
+    out.len = 0;
+    CHECK_INT(evg__sources_caption(&out, m, events, 1), 0);
+    CHECK_STR(out.data, "Source: Reuters.");
+    evg_model_free(m);
+
+    /* Long names: cut between characters, and at most 200 bytes of them. */
+    csv.len = 0;
+    evg__buf_str(&csv, "id,date,type,actor,target,source\n");
+    for (int i = 0; i < 5; i++) {
+        evg__buf_printf(&csv, "l%d,2016-01-01,visit,a,b,%c", i, 'A' + i);
+        for (int k = 0; k < 29; k++)
+            evg__buf_str(&csv, "\xC3\xA9"); /* é: 59 bytes in all */
+        evg__buf_str(&csv, "\xC3\xA9x\n");
+    }
+    CHECK_INT(evg_load_memory(&m, "long.csv", csv.data, csv.len, NULL), 0);
+    if (m) {
+        out.len = 0;
+        CHECK_INT(evg__sources_caption(&out, m, events, 5), 0);
+        /* Each name cut to 59 bytes (60 would split a character): three fit. */
+        CHECK(strstr(out.data, "\xC3\xA9\xE2\x80\xA6, B") != NULL);
+        CHECK(strstr(out.data, " and 2 more.") != NULL);
+        CHECK(strstr(out.data, "x") == NULL);
+        evg_model_free(m);
+    }
+    free(csv.data);
+    free(out.data);
+}
+
 int main(void)
 {
     const char *path = EVG_TEST_DATA "/actors";
@@ -421,6 +546,8 @@ int main(void)
     test_periods();
     test_names();
     test_undirected();
+    test_weights();
+    test_sources();
     evg_model_free(model);
     CHECK_DONE();
 }

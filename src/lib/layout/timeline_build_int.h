@@ -77,7 +77,7 @@ typedef struct builder builder;
 typedef struct shared {
     bool known;
     bool show_year;   /* the events span more than one year */
-    evg__buf sources; /* "Sources: A; B." or empty */
+    evg__buf sources; /* "Sources: A, B." or empty */
     void *scratch;    /* working memory, kept from layout to layout */
     size_t scratch_size;
 } shared;

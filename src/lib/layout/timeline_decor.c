@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date_int.h"
+#include "sources_int.h"
 
 typedef enum legend_kind {
     KEY_TYPE,
@@ -124,87 +125,21 @@ double evg__tl_emit_legend(builder *b, const attempt *at, double y)
     return n ? y + row_h - top : 0;
 }
 
-static int compare_strings(const void *pa, const void *pb)
-{
-    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
-}
-
-/* "Sources: A; B; C." from the events' source fields (split at ';'), to
- * the builder's buffer. */
-static void sources_text(builder *b)
-{
-    size_t cap = 0, n = 0;
-    char **names = NULL;
-    /* Many events share a source field: split each distinct field once. */
-    evg__strmap fields = {0};
-    for (size_t i = 0; i < b->count && !b->nomem; i++) {
-        const char *src = evg_model_event(b->model, b->events[i])->source;
-        if (src == NULL || *src == '\0')
-            continue;
-        size_t before = fields.count;
-        if (evg__strmap_put(&fields, src, 0) == UINT32_MAX) {
-            b->nomem = true;
-            break;
-        }
-        if (fields.count == before)
-            continue;
-        while (src && *src) {
-            const char *end = strchr(src, ';');
-            size_t len = end ? (size_t)(end - src) : strlen(src);
-            const char *p = src;
-            while (len && (unsigned char)*p <= ' ')
-                p++, len--;
-            while (len && (unsigned char)p[len - 1] <= ' ')
-                len--;
-            if (len) {
-                char **name = evg__tl_grow((void **)&names, &n, &cap, sizeof *names);
-                if (name == NULL || (*name = evg__tl_arena_str(b, p, len)) == NULL) {
-                    if (name)
-                        n--;
-                    b->nomem = true;
-                    break;
-                }
-            }
-            src = end ? end + 1 : NULL;
-        }
-    }
-    if (n)
-        qsort(names, n, sizeof *names, compare_strings);
-    size_t unique = 0;
-    for (size_t i = 0; i < n; i++)
-        if (unique == 0 || strcmp(names[i], names[unique - 1]) != 0)
-            names[unique++] = names[i];
-    evg__buf *s = &b->sb;
-    if (unique) {
-        evg__buf_str(s, unique == 1 ? "Source: " : "Sources: ");
-        size_t shown = unique > 40 ? 30 : unique;
-        for (size_t i = 0; i < shown; i++)
-            evg__buf_printf(s, "%s%s", i ? "; " : "", names[i]);
-        if (shown < unique)
-            evg__buf_printf(s, " and %zu more", unique - shown);
-        evg__buf_str(s, ".");
-    }
-    free(names);
-    evg__strmap_free(&fields);
-}
-
+/* The caption: the sources named (sources_int.h, the same words as the
+ * actor graph's), once per figure, then what was cut or folded. */
 const char *evg__tl_caption_text(builder *b, bool cut, size_t unlabelled)
 {
     evg__buf *s = &b->sb;
     shared *c = b->common;
     if (!c->known) {
-        sources_text(b);
-        evg__buf_add(&c->sources, s->data ? s->data : "", s->len);
-        if (c->sources.failed)
+        if (evg__sources_caption(&c->sources, b->model, b->events, b->count) != 0)
             b->nomem = true;
         c->known = !b->nomem;
-        s->len = 0;
     }
     evg__buf_add(s, c->sources.data ? c->sources.data : "", c->sources.len);
-    bool unique = c->sources.len > 0;
     if (cut)
-        evg__buf_str(s, unique ? " // marks a cut in the time axis."
-                               : "// marks a cut in the time axis.");
+        evg__buf_str(s, s->len ? " // marks a cut in the time axis."
+                             : "// marks a cut in the time axis.");
     if (b->folded_lanes) {
         char lanes[32], events[32];
         evg__tl_format_count(lanes, sizeof lanes, b->folded_lanes);

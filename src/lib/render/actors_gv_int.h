@@ -21,7 +21,6 @@
 #define FAINT_COLOR "#C8C8C8"
 #define NEUTRAL_COLOR "#6E6E6E" /* actors without a colour of their own or an ancestor's */
 #define LEGEND_PER_ROW 6
-#define SOURCES_MAX 12
 /* Long names break between words, so nodes stay narrow enough for a
  * column layout to fit a page. */
 #define NAME_LINE_MAX 11

@@ -243,7 +243,6 @@ int evg__ag_graph_label(figure *f, Agraph_t *g)
     }
     if (f->sources && *f->sources) {
         c.len = 0;
-        evg__buf_str(&c, "Sources: ");
         evg__buf_str(&c, f->sources);
         wrapped_rows(&t, f, c.data, evg__ag_pt(f, LEGEND_PT), MUTED_COLOR, false);
     }

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "actors_gv_int.h"
+#include "sources_int.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -235,81 +236,11 @@ void evg__ag_node_get(evg__ag_node *out, const figure *f, uint32_t node)
     out->name = out->text;
 }
 
-/* The distinct sources of the events, split at ';', sorted, as HTML. */
-typedef struct piece {
-    const char *text;
-    size_t len;
-} piece;
-
-static int compare_piece(const void *pa, const void *pb)
-{
-    const piece *a = pa, *b = pb;
-    int c = memcmp(a->text, b->text, a->len < b->len ? a->len : b->len);
-    return c ? c : (a->len > b->len) - (a->len < b->len);
-}
-
 int evg__ag_sources_html(evg__buf *out, const evg_model *model, const uint32_t *events,
                          size_t count)
 {
-    evg__strmap seen = {0};
-    piece *pieces = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
     out->len = 0;
     if (out->data)
         out->data[0] = '\0';
-    /* Whole source fields first: a million events name few sources. */
-    for (size_t i = 0; i < count; i++) {
-        const char *source = evg_model_event(model, events[i])->source;
-        if (source == NULL || evg__strmap_get(&seen, source) != UINT32_MAX)
-            continue;
-        if (evg__strmap_put(&seen, source, 0) == UINT32_MAX) {
-            rc = EVG_ENOMEM;
-            goto done;
-        }
-        for (const char *p = source; *p;) {
-            const char *end = strchr(p, ';');
-            size_t len = end ? (size_t)(end - p) : strlen(p);
-            const char *s = p;
-            while (len && (*s == ' ' || *s == '\t'))
-                s++, len--;
-            while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-                len--;
-            if (len) {
-                if (n == cap) {
-                    cap = cap ? cap * 2 : 16;
-                    piece *grown = realloc(pieces, cap * sizeof *grown);
-                    if (grown == NULL) {
-                        rc = EVG_ENOMEM;
-                        goto done;
-                    }
-                    pieces = grown;
-                }
-                pieces[n++] = (piece){s, len};
-            }
-            p = end ? end + 1 : p + strlen(p);
-        }
-    }
-    if (n)
-        qsort(pieces, n, sizeof *pieces, compare_piece);
-    size_t shown = 0, distinct = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i && compare_piece(&pieces[i - 1], &pieces[i]) == 0)
-            continue;
-        distinct++;
-        if (shown == SOURCES_MAX)
-            continue;
-        if (shown)
-            evg__buf_str(out, "; ");
-        evg__buf_add(out, pieces[i].text, pieces[i].len);
-        shown++;
-    }
-    if (distinct > shown)
-        evg__buf_printf(out, "; and %zu more", distinct - shown);
-    if (out->failed)
-        rc = EVG_ENOMEM;
-done:
-    free(pieces);
-    evg__strmap_free(&seen);
-    return rc;
+    return evg__sources_caption(out, model, events, count);
 }
