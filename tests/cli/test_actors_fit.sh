@@ -42,7 +42,7 @@ grep -q '[0-9] other actors, [0-9]* events, in' "$work/s3k-a4.svg" ||
   bad "s3k: no caption for the folded actors"
 # --top and --min-count steer it.
 "$evgraph" actors "$work/s5k" --top 4 -o "$work/top.svg" 2>/dev/null || bad "--top 4 failed"
-[[ $(grep -c 'class="node actor kind' "$work/top.svg") -le 4 ]] || bad "--top 4 draws more than 4 actors"
+[[ $(grep -c 'class="evg-node evg-actor evg-kind' "$work/top.svg") -le 4 ]] || bad "--top 4 draws more than 4 actors"
 "$evgraph" actors "$src/data/syria-2016" --min-count 2 -o "$work/min.svg" 2>/dev/null || bad "--min-count 2 failed"
 grep -q 'relations of fewer than 2 events not' "$work/min.svg" || bad "--min-count: not in the caption"
 # A graph whose per-type edges do not fit is drawn with one line per pair,
