@@ -78,35 +78,37 @@ static evg__actors_rel *rel_push(rel_list *list)
     return &list->items[list->count++];
 }
 
-static int compare_rel_type(const void *pa, const void *pb)
+/* The order of (from, to, direction): the pair a relation belongs to. */
+static int compare_pair(const evg__actors_rel *a, const evg__actors_rel *b)
 {
-    const evg__actors_rel *a = pa, *b = pb;
     if (a->from_rank != b->from_rank)
         return a->from_rank < b->from_rank ? -1 : 1;
     if (a->to_rank != b->to_rank)
         return a->to_rank < b->to_rank ? -1 : 1;
     if (a->undirected != b->undirected)
         return a->undirected ? 1 : -1;
-    if (a->type_rank != b->type_rank)
-        return a->type_rank < b->type_rank ? -1 : 1;
     return 0;
+}
+
+static int compare_rel_type(const void *pa, const void *pb)
+{
+    const evg__actors_rel *a = pa, *b = pb;
+    int c = compare_pair(a, b);
+    if (c)
+        return c;
+    return (a->type_rank > b->type_rank) - (a->type_rank < b->type_rank);
 }
 
 /* Within a pair, the most frequent type first: it leads the label. */
 static int compare_rel_pair(const void *pa, const void *pb)
 {
     const evg__actors_rel *a = pa, *b = pb;
-    if (a->from_rank != b->from_rank)
-        return a->from_rank < b->from_rank ? -1 : 1;
-    if (a->to_rank != b->to_rank)
-        return a->to_rank < b->to_rank ? -1 : 1;
-    if (a->undirected != b->undirected)
-        return a->undirected ? 1 : -1;
+    int c = compare_pair(a, b);
+    if (c)
+        return c;
     if (a->count != b->count)
         return a->count > b->count ? -1 : 1;
-    if (a->type_rank != b->type_rank)
-        return a->type_rank < b->type_rank ? -1 : 1;
-    return 0;
+    return (a->type_rank > b->type_rank) - (a->type_rank < b->type_rank);
 }
 
 typedef struct by_id {

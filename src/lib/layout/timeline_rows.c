@@ -338,16 +338,27 @@ static size_t label_boxes(builder *b, item_geom *g, item_box *boxes, size_t *var
     return n;
 }
 
+/* The two heaps of rows for packing n items: rows in use, by where they
+ * end, and rows free again, by number. */
+static int heaps_new(row_slot **busy, row_slot **idle, size_t n)
+{
+    *busy = malloc((n + 1) * sizeof **busy);
+    *idle = malloc((n + 1) * sizeof **idle);
+    if (*busy == NULL || *idle == NULL) {
+        free(*busy);
+        free(*idle);
+        return EVG_ENOMEM;
+    }
+    return 0;
+}
+
 /* Packs bare items (given in any order) into rows from `first_row` on, each
  * in the lowest row free at its left end: rows kept in heaps, O(n log n). */
 static int pack_bare(attempt *at, order_entry *order, size_t n, uint32_t first_row, uint32_t *rows)
 {
-    row_slot *busy = malloc((n + 1) * sizeof *busy), *idle = malloc((n + 1) * sizeof *idle);
-    if (busy == NULL || idle == NULL) {
-        free(busy);
-        free(idle);
+    row_slot *busy, *idle;
+    if (heaps_new(&busy, &idle, n) != 0)
         return EVG_ENOMEM;
-    }
     for (size_t k = 0; k < n; k++) {
         item_geom *g = &at->geo[order[k].item];
         item_box box;
@@ -482,12 +493,9 @@ static int pack_fast(const builder *b, attempt *at, order_entry *order, size_t n
                      uint32_t label_rows, uint32_t *rows, order_entry *deferred, size_t *ndeferred,
                      size_t *unlabelled)
 {
-    row_slot *busy = malloc((n + 1) * sizeof *busy), *idle = malloc((n + 1) * sizeof *idle);
-    if (busy == NULL || idle == NULL) {
-        free(busy);
-        free(idle);
+    row_slot *busy, *idle;
+    if (heaps_new(&busy, &idle, n) != 0)
         return EVG_ENOMEM;
-    }
     for (size_t k = 0; k < n; k++) {
         item_geom *g = &at->geo[order[k].item];
         if (!g->bare && at->unit != EVG_TIMELINE_BIN_NONE) {
