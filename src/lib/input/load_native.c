@@ -139,7 +139,10 @@ static uint32_t resolve_actor(loader *ld, evg__csv_file *file, value v)
     const char *copy = copy_text(ld, file, v);
     if (copy == NULL)
         return EVG_NO_INDEX;
-    uint32_t found = evg__strmap_get(&m->actor_ids, copy);
+    /* The copy differs from the bytes looked up when it was too long for
+     * `id` or converted (Windows-1252, XML-invalid characters): look again. */
+    bool same = v.len < sizeof id && memcmp(copy, id, v.len + 1) == 0;
+    uint32_t found = same ? EVG_NO_INDEX : evg__strmap_get(&m->actor_ids, copy);
     if (found != EVG_NO_INDEX)
         return found;
     const char *near = evg__report_shown(&ld->rep, EVG_SEVERITY_WARNING)
