@@ -517,8 +517,8 @@ int cmd_build(cli *c, int argc, char **argv)
                 b.total++;
         /* The signature of what every figure of the dataset reads. */
         uint64_t inputs = hash_string(program, "evgraph " EVG_VERSION);
-        const char *parts[] = {"events.csv", "actors.csv", "types.csv"};
-        for (size_t k = 0; k < 3; k++) {
+        const char *parts[] = {"events.csv", "actors.csv", "types.csv", "columns.txt"};
+        for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
             char *path = manifest_path_join(datasets[i], parts[k]);
             inputs = path ? hash_file(inputs, path) : 0;
             free(path);

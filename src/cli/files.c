@@ -88,7 +88,7 @@ int cli_depfile(cli *c, evg_output *out, const char *const *targets, size_t targ
     if (c->depfile == NULL)
         return 0;
     /* The files a dataset path makes evgraph read, as the loader reads them. */
-    const char *parts[] = {"types.csv", "actors.csv", "events.csv"};
+    const char *parts[] = {"types.csv", "actors.csv", "events.csv", "columns.txt"};
     text_buffer rule = {0}, phony = {0};
     for (size_t i = 0; i < target_count; i++) {
         append(&rule, i ? " " : "", false);
@@ -107,7 +107,7 @@ int cli_depfile(cli *c, evg_output *out, const char *const *targets, size_t targ
             add_prerequisite(&rule, &phony, in);
             continue;
         }
-        for (size_t k = 0; k < 3; k++) {
+        for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
             char *path = malloc(dir_len + 16);
             if (path == NULL) {
                 rule.failed = true;

@@ -18,6 +18,10 @@ typedef struct evg__importer evg__importer;
  * their mistakes through `rep`. Returns 0, EVG_EINVAL, EVG_EIO or
  * EVG_ENOMEM; *out is NULL on failure. */
 int evg__importer_new(evg__importer **out, const evg_load_opts *opts, evg__reporter *rep);
+/* Replaces the importer's column mapping (as --columns gives it) by `text`,
+ * or clears it (NULL). Returns 0, EVG_EINVAL (reported) or EVG_ENOMEM. */
+int evg__importer_set_columns(evg__importer *im, const char *text);
+
 void evg__importer_free(evg__importer *im);
 
 /* What the first bytes of an events file say about it. */

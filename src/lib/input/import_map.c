@@ -207,6 +207,8 @@ static int read_mapping(evg__importer *im, const char *text)
     while (*p) {
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
+        while (len && *p == ' ')
+            p++, len--;
         const char *eq = memchr(p, '=', len);
         size_t k = 0;
         size_t field_len = eq ? (size_t)(eq - p) : len;
@@ -269,6 +271,13 @@ int evg__importer_new(evg__importer **out, const evg_load_opts *opts, evg__repor
     }
     *out = im;
     return 0;
+}
+
+int evg__importer_set_columns(evg__importer *im, const char *text)
+{
+    memset(im->mapped, 0, sizeof im->mapped);
+    im->has_mapping = false;
+    return text ? read_mapping(im, text) : 0;
 }
 
 void evg__importer_free(evg__importer *im)

@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "load_int.h"
+#include "buf_int.h"
 #include "suggest_int.h"
 
 #include <errno.h>
@@ -189,6 +190,45 @@ static bool exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+/* A dataset folder's columns.txt: the --columns mapping of its events.csv,
+ * on one or more lines ('#' starts a comment line), joined with commas into
+ * *out (malloc'd; NULL without the file). */
+static int read_columns_file(loader *ld, const char *path, char **out)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return errno == ENOENT ? 0 : (evg__report(&ld->rep, EVG_SEVERITY_ERROR, path, 0, 0,
+                                                  "cannot open: %s", strerror(errno)),
+                                      EVG_EIO);
+    evg__buf text = {0};
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        while (n && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == ','))
+            n--;
+        size_t start = strspn(line, " \t");
+        if (start >= n || line[start] == '#')
+            continue;
+        if (text.len)
+            evg__buf_str(&text, ",");
+        evg__buf_add(&text, line + start, n - start);
+    }
+    fclose(f);
+    if (text.failed) {
+        free(text.data);
+        return EVG_ENOMEM;
+    }
+    if (text.len == 0) {
+        evg__report(&ld->rep, EVG_SEVERITY_ERROR, path, 1, 1,
+                    "no mapping: expected date=COLUMN,actor=COLUMN,... as for --columns");
+        free(text.data);
+        return EVG_EINVAL;
+    }
+    *out = text.data;
+    return 0;
+}
+
 static int load_dataset(loader *ld, const char *path)
 {
     if (strcmp(path, "-") == 0)
@@ -208,6 +248,23 @@ static int load_dataset(loader *ld, const char *path)
     size_t dir_len = strlen(path);
     while (dir_len > 1 && path[dir_len - 1] == '/')
         dir_len--;
+    /* A mapping kept with the data, unless the options give one. */
+    char *columns = NULL;
+    if (ld->limits.columns == NULL) {
+        char *columns_path = malloc(dir_len + sizeof "/columns.txt");
+        if (columns_path == NULL)
+            return EVG_ENOMEM;
+        sprintf(columns_path, "%.*s/columns.txt", (int)dir_len, path);
+        int crc = read_columns_file(ld, columns_path, &columns);
+        free(columns_path);
+        if (crc == 0 && columns)
+            crc = evg__importer_set_columns(ld->importer, columns);
+        if (crc) {
+            free(columns);
+            return crc;
+        }
+        ld->limits.columns = columns;
+    }
     int rc = 0;
     for (size_t i = 0; i < 3 && (rc == 0 || rc == EVG_EINVAL); i++) {
         char *file = malloc(dir_len + strlen(parts[i].name) + 2);
@@ -225,6 +282,11 @@ static int load_dataset(loader *ld, const char *path)
         if (part_rc)
             rc = part_rc;
         free(file);
+    }
+    if (columns) {
+        ld->limits.columns = NULL;
+        (void)evg__importer_set_columns(ld->importer, NULL);
+        free(columns);
     }
     return rc;
 }
