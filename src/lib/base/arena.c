@@ -1,6 +1,8 @@
 #include "arena_int.h"
+#include "bigmem_int.h"
 
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +12,16 @@ struct evg__arena_block {
     alignas(max_align_t) char data[];
 };
 
-/* Large enough that a million events cost a few hundred mallocs. */
-#define BLOCK_SIZE ((size_t)1 << 20)
+/* Blocks grow with the arena, from 1 MiB to 32 MiB: a small dataset takes
+ * one block, and a million events take a few dozen, on huge pages. */
+#define BLOCK_MIN ((size_t)1 << 20)
+#define BLOCK_MAX ((size_t)32 << 20)
+
+static size_t block_size(const evg__arena *arena)
+{
+    size_t size = arena->total / 2;
+    return size < BLOCK_MIN ? BLOCK_MIN : size > BLOCK_MAX ? BLOCK_MAX : size & ~(BLOCK_MIN - 1);
+}
 
 void *evg__arena_alloc(evg__arena *arena, size_t size)
 {
@@ -25,12 +35,14 @@ void *evg__arena_alloc(evg__arena *arena, size_t size)
             arena->next = arena->end;
     }
     if (arena->next == NULL || (size_t)(arena->end - arena->next) < size) {
-        size_t data_size = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
-        evg__arena_block *block = malloc(sizeof *block + data_size);
+        size_t usual = block_size(arena);
+        bool own = size > usual / 4;
+        size_t data_size = own ? size : usual - sizeof(evg__arena_block);
+        evg__arena_block *block = evg__big_alloc(sizeof *block + data_size);
         if (block == NULL)
             return NULL;
         arena->total += sizeof *block + data_size;
-        if (data_size != BLOCK_SIZE && arena->head != NULL) {
+        if (own && arena->head != NULL) {
             /* An oversized allocation gets a block of its own behind the
              * current one, so the current block's free space is kept. */
             block->prev = arena->head->prev;

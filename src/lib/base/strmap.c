@@ -1,4 +1,5 @@
 #include "strmap_int.h"
+#include "bigmem_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ uint32_t evg__strmap_get(const evg__strmap *map, const char *key)
 
 static int resize(evg__strmap *map, size_t capacity)
 {
-    evg__strmap_slot *slots = calloc(capacity, sizeof *slots);
+    evg__strmap_slot *slots = evg__big_zalloc(capacity * sizeof *slots);
     if (slots == NULL)
         return -1;
     for (size_t i = 0; i < map->capacity; i++) {

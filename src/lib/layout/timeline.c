@@ -321,6 +321,26 @@ void evg__tl_layout_free(evg__tl_layout *layout)
     memset(layout, 0, sizeof *layout);
 }
 
+/* build_once's answer when the page cannot hold every lane (nothing built). */
+enum { TOO_MANY_LANES = 1 };
+
+/* Whether, with every lane, the figure cannot fit the page's height
+ * whatever its items: each lane is at least its padding and a line of its
+ * name tall. Then common->lane_bound says how many lanes could, at most,
+ * and the figure's tries start from there, not from a layout of every lane
+ * (of 100,000 actors, say). */
+static bool too_many_lanes(builder *b)
+{
+    double page_h = b->opts->page.height;
+    b->common->all_lanes = b->out->lane_count;
+    if (page_h <= 0 || b->opts->top || b->opts->lanes == EVG_TIMELINE_LANES_NONE)
+        return false;
+    double least = 2 * LANE_PAD + evg__tl_text_height(1, LANE_SIZE);
+    size_t bound = (size_t)floor(page_h / least);
+    b->common->lane_bound = bound > 1 ? bound : 1;
+    return b->out->lane_count > b->common->lane_bound;
+}
+
 /* One layout with at most `keep` lanes (0: all); auto binning tries the
  * binnings from the `first_bin`th (none, day, week, month, year). */
 static int build_once(evg__tl_layout *out, shared *common, const evg_model *model,
@@ -343,6 +363,10 @@ static int build_once(evg__tl_layout *out, shared *common, const evg_model *mode
     int rc = evg__tl_make_lanes(&b);
     if (rc)
         goto done;
+    if (keep == 0 && too_many_lanes(&b)) {
+        rc = TOO_MANY_LANES;
+        goto done;
+    }
     evg__tl_size_lane_names(&b);
     out->width = width;
     b.plot_x0 = MARGIN + (b.lane_label_w > 0 ? b.lane_label_w + 6 : 0);
@@ -384,6 +408,7 @@ static int build_once(evg__tl_layout *out, shared *common, const evg_model *mode
     } else {
         out->bin = opts->bin == EVG_TIMELINE_BIN_AUTO ? EVG_TIMELINE_BIN_NONE : opts->bin;
     }
+    out->others_lane = b.others_lane == EVG_NO_INDEX ? out->lane_count : b.others_lane;
     rc = layout_figure(&b, count ? &at : NULL);
     if (count)
         at.items = NULL; /* now out->items */
@@ -418,31 +443,52 @@ static double lanes_height(const evg__tl_layout *o)
     return last->y + last->h - o->lanes[0].y;
 }
 
+/* How many lanes a layout that took `built` lanes suggests would fit: as
+ * many as their share of the page's room, in proportion; the lane of the
+ * others stays (and grows), so the named lanes share the room it leaves. */
+static size_t estimate_lanes(const evg__tl_layout *o, double page_h, size_t built)
+{
+    double took = lanes_height(o), room = page_h - (o->height - took);
+    if (o->others_lane < o->lane_count && built > 1) {
+        double others = o->lanes[o->others_lane].h, named = took - others;
+        room -= others;
+        return named > 0 && room > 0 ? 1 + (size_t)((double)(built - 1) * room / named) : 1;
+    }
+    return took > 0 && room > 0 ? (size_t)((double)built * room / took) : 1;
+}
+
 /* Lays out with as many lanes as fit opts->page.height (the layout in *out
- * before is replaced); the fewest, one, when none fits. Lanes differ in
- * height, so search: `fit` lanes fit (or are the fewest possible), `over`
- * do not. */
+ * before, if any, is replaced); the fewest, one, when none fits. Lanes
+ * differ in height, so search: `fit` lanes fit (or are the fewest
+ * possible), `over` do not; each try is the estimate from the last layout,
+ * kept between the two. With more lanes than the page can hold at all,
+ * the search starts at that many. */
 static int fit_lanes(evg__tl_layout *out, shared *common, const evg_model *model,
                      const uint32_t *events, size_t count, const evg_timeline_opts *opts,
-                     evg__reporter *rep, double width, size_t lanes, size_t first_bin)
+                     evg__reporter *rep, double width, size_t first_bin)
 {
     double page_h = opts->page.height;
+    size_t lanes = common->all_lanes, over = lanes, fit = 0, built = 0, keep;
     int rc = 0;
-    /* *out already holds all lanes binned from the first binning. */
-    if (first_bin > 0) {
-        evg__tl_layout_free(out);
-        rc = build_once(out, common, model, events, count, opts, rep, width, 0, first_bin);
+    if (common->lane_bound && lanes > common->lane_bound) {
+        over = common->lane_bound + 1;
+        keep = common->lane_bound;
+    } else {
+        /* *out holds all lanes binned from the first binning. */
+        if (first_bin > 0) {
+            evg__tl_layout_free(out);
+            rc = build_once(out, common, model, events, count, opts, rep, width, 0, first_bin);
+        }
+        if (rc || out->height <= page_h || lanes <= 1)
+            return rc;
+        built = lanes;
+        keep = estimate_lanes(out, page_h, lanes);
     }
-    if (rc || out->height <= page_h || lanes <= 1)
-        return rc;
-    size_t over = lanes, fit = 0, built = lanes;
-    double took = lanes_height(out), room = page_h - (out->height - took);
-    size_t keep = took > 0 && room > 0 ? (size_t)((double)lanes * room / took) : 1;
-    if (keep >= lanes)
-        keep = lanes - 1;
-    if (keep < 1)
-        keep = 1;
     while (fit + 1 < over) {
+        if (keep >= over)
+            keep = over - 1;
+        if (keep <= fit)
+            keep = fit + 1;
         built = keep;
         evg__tl_layout_free(out);
         if ((rc = build_once(out, common, model, events, count, opts, rep, width, keep,
@@ -452,7 +498,11 @@ static int fit_lanes(evg__tl_layout *out, shared *common, const evg_model *model
             fit = keep;
         else
             over = keep;
-        keep = fit == 0 ? (keep > 16 ? keep - keep / 4 : keep - 1) : fit + (over - fit) / 2;
+        keep = estimate_lanes(out, page_h, keep);
+        /* A layout that fits and leaves no room for a lane more ends the
+         * search: the lane more would be built only to be refused. */
+        if (fit == built && keep <= fit)
+            break;
     }
     if (built != fit) {
         evg__tl_layout_free(out);
@@ -482,13 +532,14 @@ int evg__tl_layout_build(evg__tl_layout *out, const evg_model *model, const uint
     shared common = {0};
     int rc = build_once(out, &common, model, events, count, opts, rep, width, keep, first_bin);
     double page_h = opts->page.height;
-    if (rc || opts->top || page_h <= 0 || out->height <= page_h)
+    if (rc == TOO_MANY_LANES)
+        rc = 0;
+    else if (rc || opts->top || page_h <= 0 || out->height <= page_h)
         goto done;
     /* Too tall: fold the least active lanes; when one lane is still too
      * tall, bin more coarsely and fold again. */
-    size_t all_lanes = out->lane_count;
     for (; first_bin < 5; first_bin++) {
-        rc = fit_lanes(out, &common, model, events, count, opts, rep, width, all_lanes, first_bin);
+        rc = fit_lanes(out, &common, model, events, count, opts, rep, width, first_bin);
         if (rc)
             goto done;
         if (out->height <= page_h || opts->bin != EVG_TIMELINE_BIN_AUTO)

@@ -80,6 +80,8 @@ typedef struct shared {
     evg__buf sources; /* "Sources: A, B." or empty */
     void *scratch;    /* working memory, kept from layout to layout */
     size_t scratch_size;
+    size_t lane_bound; /* the most lanes the page can hold, or 0 when unbounded */
+    size_t all_lanes;  /* how many lanes there are before folding */
 } shared;
 
 /* At least `size` bytes of working memory, valid until the next call; NULL

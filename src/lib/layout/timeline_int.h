@@ -153,6 +153,7 @@ typedef struct evg__tl_layout {
     size_t event_count;      /* events drawn */
     evg__tl_lane *lanes;
     size_t lane_count;
+    size_t others_lane; /* the lane of folded lanes, or lane_count when none */
     evg__tl_item *items;
     size_t item_count;
     evg__tl_rect *rects;

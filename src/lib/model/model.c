@@ -1,4 +1,5 @@
 #include "model_int.h"
+#include "bigmem_int.h"
 
 #include <evgraph/diag.h>
 
@@ -101,12 +102,31 @@ static int permute(void *items, size_t count, size_t size, const uint32_t *order
     return 0;
 }
 
-static void renumber_list(const uint32_t *list, uint32_t count, const uint32_t *renumber)
+/* Renumbers a list in place, or into `*room` (advanced) when there is one. */
+static const uint32_t *renumber_list(const uint32_t *list, uint32_t count,
+                                     const uint32_t *renumber, uint32_t **room)
 {
     /* The lists live in the model's own arena: const only to its users. */
-    uint32_t *items = (uint32_t *)list;
+    if (count == 0)
+        return list;
+    uint32_t *items = *room ? *room : (uint32_t *)list;
     for (uint32_t i = 0; i < count; i++)
-        items[i] = renumber[items[i]];
+        items[i] = renumber[list[i]];
+    if (*room)
+        *room += count;
+    return items;
+}
+
+/* Room for every event's target and ally lists, to copy them in event
+ * order: they were written in file order, and figures read them in date
+ * order, where a list per event is a cache miss per event (a fifth of a
+ * million-event timeline's layout, measured). NULL: renumber in place. */
+static uint32_t *list_room(evg_model *m)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < m->event_count; i++)
+        total += (size_t)m->events[i].target_count + m->events[i].ally_count;
+    return total ? evg__arena_alloc(&m->arena, total * sizeof(uint32_t)) : NULL;
 }
 
 int evg__model_canonical_order(evg_model *m)
@@ -129,12 +149,13 @@ int evg__model_canonical_order(evg_model *m)
         for (size_t i = 0; i < na; i++)
             if (m->actors[i].parent != EVG_NO_INDEX)
                 m->actors[i].parent = actor_renumber[m->actors[i].parent];
+        uint32_t *room = list_room(m);
         for (size_t i = 0; i < m->event_count; i++) {
             evg_event *e = &m->events[i];
             e->actor = actor_renumber[e->actor];
             e->type = type_renumber[e->type];
-            renumber_list(e->targets, e->target_count, actor_renumber);
-            renumber_list(e->allies, e->ally_count, actor_renumber);
+            e->targets = renumber_list(e->targets, e->target_count, actor_renumber, &room);
+            e->allies = renumber_list(e->allies, e->ally_count, actor_renumber, &room);
         }
         evg__strmap_clear(&m->actor_ids);
         evg__strmap_clear(&m->type_ids);
@@ -155,7 +176,8 @@ int evg__model_reserve_events(evg_model *m, size_t count)
 {
     if (count <= m->event_cap)
         return 0;
-    evg_event *events = realloc(m->events, count * sizeof *events);
+    evg_event *events = m->events ? realloc(m->events, count * sizeof *events)
+                                  : evg__big_alloc(count * sizeof *events);
     if (events == NULL)
         return EVG_ENOMEM;
     m->events = events;
