@@ -168,8 +168,10 @@ unsigned long evg__csv_line(const evg__csv_file *file, uint64_t offset)
 static void report_now(evg__csv_file *file, evg_severity severity, uint64_t offset, const char *fmt,
                        va_list ap)
 {
-    unsigned long line, column;
-    locate(file, offset, &line, &column);
+    unsigned long line = 0, column = 0;
+    /* One past the cap is only counted: its place is never printed. */
+    if (evg__report_shown(file->rep, severity))
+        locate(file, offset, &line, &column);
     evg__vreport(file->rep, severity, file->name, line, column, fmt, ap);
 }
 
@@ -207,7 +209,12 @@ void evg__csv_report(evg__csv_file *file, evg_severity severity, uint64_t offset
         held_diag *d = &file->held[file->held_count++];
         d->severity = severity;
         d->offset = offset;
-        vsnprintf(d->message, sizeof d->message, fmt, ap);
+        /* Past the cap it is only counted: no message to write (100,000
+         * unlisted actors are 100,000 warnings). */
+        if (evg__report_shown(file->rep, severity))
+            vsnprintf(d->message, sizeof d->message, fmt, ap);
+        else
+            d->message[0] = '\0';
     } else {
         report_now(file, severity, offset, fmt, ap);
     }

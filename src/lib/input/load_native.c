@@ -136,7 +136,7 @@ static uint32_t resolve_actor(loader *ld, evg__csv_file *file, value v)
         if (found != EVG_NO_INDEX)
             return found;
     }
-    const char *copy = copy_text(ld, file, v);
+    const char *copy = evg__value_copy(&m->ids, file, v);
     if (copy == NULL)
         return EVG_NO_INDEX;
     /* The copy differs from the bytes looked up when it was too long for
@@ -145,11 +145,13 @@ static uint32_t resolve_actor(loader *ld, evg__csv_file *file, value v)
     uint32_t found = same ? EVG_NO_INDEX : evg__strmap_get(&m->actor_ids, copy);
     if (found != EVG_NO_INDEX)
         return found;
-    const char *near = evg__report_shown(&ld->rep, EVG_SEVERITY_WARNING)
-                           ? evg__suggest(copy, m->actors, m->actor_count, sizeof *m->actors)
-                           : NULL;
+    bool shown = evg__report_shown(&ld->rep, EVG_SEVERITY_WARNING);
+    const char *near =
+        shown ? evg__suggest(copy, m->actors, m->actor_count, sizeof *m->actors) : NULL;
     char q[EVG__EXCERPT_SIZE];
-    if (near)
+    if (!shown)
+        evg__csv_report(file, EVG_SEVERITY_WARNING, v.offset, "actor not in actors.csv");
+    else if (near)
         evg__csv_report(file, EVG_SEVERITY_WARNING, v.offset,
                         "actor '%s' is not in actors.csv (did you mean '%s'?); created from its id",
                         EVG__QUOTE(q, v), near);

@@ -51,15 +51,33 @@ void *evg__model_push(void **items, size_t *count, size_t *cap, size_t item_size
 _Static_assert(offsetof(evg_actor, id) == 0, "sort_by_id reads the id first");
 _Static_assert(offsetof(evg_type, id) == 0, "sort_by_id reads the id first");
 
-/* An id with its index: sorting these needs no global state. */
+/* An id with its index: sorting these needs no global state. `head` holds
+ * the eight bytes after the prefix every id shares, in an integer that
+ * orders as they do, so ids themselves are compared only when those are
+ * equal: 100,000 actors are sorted without reading an id string again
+ * (each read a cache miss). */
 typedef struct id_entry {
     const char *id;
+    uint64_t head;
     uint32_t index;
 } id_entry;
 
 static int compare_entries(const void *a, const void *b)
 {
-    return strcmp(((const id_entry *)a)->id, ((const id_entry *)b)->id);
+    const id_entry *x = a, *y = b;
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+static uint64_t id_head(const char *id, size_t skip)
+{
+    uint64_t head = 0;
+    size_t i = 0;
+    id += skip;
+    for (; i < 8 && id[i]; i++)
+        head = head << 8 | (unsigned char)id[i];
+    return head << (8 * (8 - i));
 }
 
 /* Fills order[] with the indices of `count` items, those from `first` on
@@ -70,11 +88,22 @@ static int sort_by_id(uint32_t *order, size_t first, size_t count, const void *i
     id_entry *entries = malloc((count + 1) * sizeof *entries);
     if (entries == NULL)
         return EVG_ENOMEM;
+    size_t shared = SIZE_MAX;
     for (size_t i = 0; i < count; i++) {
         /* Every item struct begins with its `const char *id`. */
         entries[i].id = *(const char *const *)((const char *)items + i * size);
         entries[i].index = (uint32_t)i;
+        if (i > first) {
+            size_t k = 0;
+            while (k < shared && entries[first].id[k] && entries[i].id[k] == entries[first].id[k])
+                k++;
+            shared = k;
+        }
     }
+    if (shared == SIZE_MAX)
+        shared = 0;
+    for (size_t i = first; i < count; i++)
+        entries[i].head = id_head(entries[i].id, shared);
     if (count > first)
         qsort(entries + first, count - first, sizeof *entries, compare_entries);
     for (size_t i = 0; i < count; i++)
@@ -157,14 +186,9 @@ int evg__model_canonical_order(evg_model *m)
             e->targets = renumber_list(e->targets, e->target_count, actor_renumber, &room);
             e->allies = renumber_list(e->allies, e->ally_count, actor_renumber, &room);
         }
-        evg__strmap_clear(&m->actor_ids);
-        evg__strmap_clear(&m->type_ids);
-        for (size_t i = 0; i < na && rc == 0; i++)
-            if (evg__strmap_put(&m->actor_ids, m->actors[i].id, (uint32_t)i) != i)
-                rc = EVG_ENOMEM;
-        for (size_t i = 0; i < nt && rc == 0; i++)
-            if (evg__strmap_put(&m->type_ids, m->types[i].id, (uint32_t)i) != i)
-                rc = EVG_ENOMEM;
+        /* The maps keep their keys: only the indices change. */
+        evg__strmap_renumber(&m->actor_ids, actor_renumber);
+        evg__strmap_renumber(&m->type_ids, type_renumber);
     }
     free(order);
     free(actor_renumber);
@@ -221,6 +245,7 @@ void evg_model_free(evg_model *model)
     if (model == NULL)
         return;
     evg__arena_free(&model->arena);
+    evg__arena_free(&model->ids);
     free(model->events);
     free(model->actors);
     free(model->types);
