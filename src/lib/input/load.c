@@ -403,6 +403,8 @@ static int finish_loading(evg_model **out, loader *ld, int rc)
         evg__csv_close(ld->files[i]);
     free(ld->files);
     free(ld->related);
+    evg__strmap_free(&ld->interned);
+    free(ld->interned_text);
     evg__importer_free(ld->importer);
     if (rc) {
         evg_model_free(ld->model);

@@ -38,6 +38,10 @@ typedef struct loader {
     size_t related_count, related_cap;
     evg__csv_file **files;
     size_t file_count, file_cap;
+    /* Texts stored once each (sources, locations), by their bytes as read. */
+    evg__strmap interned;
+    const char **interned_text;
+    size_t interned_count, interned_cap;
 } loader;
 
 typedef struct table {

@@ -73,6 +73,40 @@ static const char *copy_text(loader *ld, evg__csv_file *file, value v)
     return v.len ? evg__value_copy(&ld->model->arena, file, v) : NULL;
 }
 
+/* The most distinct texts stored once each; past them, each is copied. */
+enum { INTERN_MAX = 1 << 16 };
+
+/* A source or a location: a million events cite a few hundred of each, so
+ * each distinct text is stored once (the first INTERN_MAX of them): less
+ * memory, and figures count sources by pointer. */
+static const char *intern_text(loader *ld, evg__csv_file *file, value v)
+{
+    char key[256];
+    if (v.len == 0 || v.len >= sizeof key)
+        return copy_text(ld, file, v);
+    memcpy(key, v.text, v.len);
+    key[v.len] = '\0';
+    uint32_t at = evg__strmap_get(&ld->interned, key);
+    if (at != EVG_NO_INDEX)
+        return ld->interned_text[at];
+    const char *copy = copy_text(ld, file, v);
+    if (copy == NULL || ld->interned_count >= INTERN_MAX)
+        return copy;
+    /* The map's key is the bytes as read; the copy may differ from them
+     * (Windows-1252, XML-invalid characters). */
+    const char *stored = memcmp(copy, key, v.len + 1) == 0
+                             ? copy
+                             : evg__arena_strndup(&ld->model->ids, key, v.len);
+    const char **slot = stored ? evg__model_push((void **)&ld->interned_text, &ld->interned_count,
+                                                 &ld->interned_cap, sizeof *slot)
+                               : NULL;
+    if (slot == NULL)
+        return NULL;
+    *slot = copy;
+    uint32_t index = (uint32_t)(ld->interned_count - 1);
+    return evg__strmap_put(&ld->interned, stored, index) == index ? copy : NULL;
+}
+
 static bool require(evg__csv_file *file, const table *t, value v, int column, uint64_t row_offset)
 {
     if (v.len)
@@ -468,7 +502,9 @@ static int add_lists(table *t, evg__csv_file *file, const value *v, evg_event *e
                  {EV_URL, &e->url}};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         value tv = v[texts[i].column];
-        if (tv.len && (*texts[i].field = copy_text(ld, file, tv)) == NULL)
+        bool repeats = texts[i].column == EV_SOURCE || texts[i].column == EV_LOCATION;
+        if (tv.len && (*texts[i].field = repeats ? intern_text(ld, file, tv)
+                                                 : copy_text(ld, file, tv)) == NULL)
             return EVG_ENOMEM;
     }
     if (v[EV_RELATED].len) {

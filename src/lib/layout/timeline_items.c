@@ -9,6 +9,13 @@
 
 #include "date_int.h"
 
+bool evg__tl_same_instant(const evg_date *a, const evg_date *b)
+{
+    return a->year == b->year && a->month == b->month && a->day == b->day &&
+           a->hour == b->hour && a->minute == b->minute && a->second == b->second &&
+           a->precision == b->precision && a->zone_minutes == b->zone_minutes;
+}
+
 double evg__tl_date_start(const evg_date *d)
 {
     return (double)evg_date_start(d);
@@ -103,9 +110,9 @@ const char *evg__tl_bin_unit_name(evg_timeline_bin unit)
 }
 
 typedef struct sort_entry {
-    uint32_t lane;
     int64_t key;    /* bin, or NO_BIN */
     double t;       /* start of the bin, or of the date when not binned */
+    uint32_t lane;
     uint32_t order; /* position in b->events (model order) */
 } sort_entry;
 
@@ -317,6 +324,7 @@ static void describe_bin(builder *b, attempt *at, size_t i, int64_t key, type_co
     /* Types by count, most first. */
     size_t ntypes = 0;
     int64_t killed = 0, injured = 0;
+    uint64_t weight = 0;
     for (uint32_t k = 0; k < it->count; k++) {
         const evg_event *e = evg_model_event(m, it->events[k]);
         size_t t = 0;
@@ -330,13 +338,10 @@ static void describe_bin(builder *b, attempt *at, size_t i, int64_t key, type_co
         /* A bin draws no spans, but the axis still reaches their ends. */
         if (e->end_date.precision && date_centre(&e->end_date) > g->t_last)
             g->t_last = date_centre(&e->end_date);
+        weight += e->weight ? e->weight : 1;
     }
     g->killed = killed;
-    g->weight = 0;
-    for (uint32_t k = 0; k < it->count; k++) {
-        uint64_t w = evg_model_event(m, it->events[k])->weight;
-        g->weight += w ? w : 1;
-    }
+    g->weight = weight;
     qsort(counts, ntypes, sizeof *counts, compare_type_counts);
     g->type = counts[0].count * 2 >= it->count ? counts[0].type : EVG_NO_INDEX;
 
@@ -447,13 +452,22 @@ int evg__tl_make_items(builder *b, attempt *at)
         rc = EVG_ENOMEM;
         goto done;
     }
+    /* Events come by date, most sharing theirs with the one before: the
+     * key and time are worked out once per date. */
+    const evg_date *last = NULL;
+    int64_t key = NO_BIN;
+    double t = 0;
     for (size_t i = 0; i < n; i++) {
         const evg_event *e = evg_model_event(b->model, b->events[i]);
-        int64_t key = evg__tl_bin_key(&e->date, at->unit);
-        double t = evg__tl_date_start(&e->date), end;
-        if (key != NO_BIN)
-            evg__tl_bin_period(key, at->unit, &t, &end);
-        entries[i] = (sort_entry){b->event_lane[i], key, t, (uint32_t)i};
+        if (last == NULL || !evg__tl_same_instant(last, &e->date)) {
+            last = &e->date;
+            key = evg__tl_bin_key(last, at->unit);
+            double end;
+            t = evg__tl_date_start(last);
+            if (key != NO_BIN)
+                evg__tl_bin_period(key, at->unit, &t, &end);
+        }
+        entries[i] = (sort_entry){key, t, b->event_lane[i], (uint32_t)i};
     }
     if ((rc = sort_entries(entries, n, b->out->lane_count, tmp)) != 0)
         goto done;

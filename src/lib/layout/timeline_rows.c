@@ -698,17 +698,21 @@ bool evg__tl_cannot_fit(const builder *b, evg_timeline_bin unit)
     for (size_t l = 0; l < lanes; l++)
         last[l] = NO_BIN;
     /* Events come by start date, so a lane's bins come in order. */
-    int64_t previous = INT64_MIN;
+    int64_t previous = INT64_MIN, start = 0, key = NO_BIN;
     bool sorted = true;
+    const evg_date *memo = NULL; /* the date `start` and `key` are of */
     for (size_t i = 0; i < b->count && sorted; i++) {
         uint32_t l = b->event_lane[i];
         const evg_date *d = &evg_model_event(b->model, b->events[i])->date;
-        int64_t start = evg_date_start(d);
+        if (memo == NULL || !evg__tl_same_instant(memo, d)) {
+            memo = d;
+            start = evg_date_start(d);
+            key = evg__tl_bin_key(d, unit);
+        }
         sorted = start >= previous;
         previous = start;
         if (l >= lanes)
             continue;
-        int64_t key = evg__tl_bin_key(d, unit);
         if (key == NO_BIN || key != last[l])
             items[l]++;
         if (key != NO_BIN)

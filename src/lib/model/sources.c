@@ -2,6 +2,7 @@
 #include "sources_int.h"
 #include "strmap_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,10 +78,22 @@ static bool collect(source_name **names, size_t *n, const evg_model *model,
     source_name *fields = NULL;
     size_t field_count = 0, field_cap = 0, cap = 0;
     bool ok = true;
+    /* The loader stores a text cited again once: most events' sources are
+     * found by pointer in this cache, without hashing their text. */
+    enum { CACHE = 1024 };
+    struct {
+        const char *text;
+        uint32_t field;
+    } cache[CACHE] = {{0}};
     for (size_t i = 0; ok && i < count; i++) {
         const evg_event *e = evg_model_event(model, events[i]);
         if (e->source == NULL || *e->source == '\0')
             continue;
+        size_t slot = (size_t)(((uintptr_t)e->source * 0x9E3779B97F4A7C15u) >> 54) & (CACHE - 1);
+        if (cache[slot].text == e->source) {
+            fields[cache[slot].field].cites += e->weight ? e->weight : 1;
+            continue;
+        }
         uint32_t at = evg__strmap_put(&seen, e->source, (uint32_t)field_count);
         if (at == UINT32_MAX || (at == field_count &&
                                  !push(&fields, &field_count, &field_cap,
@@ -89,6 +102,8 @@ static bool collect(source_name **names, size_t *n, const evg_model *model,
             break;
         }
         fields[at].cites += e->weight ? e->weight : 1;
+        cache[slot].text = e->source;
+        cache[slot].field = at;
     }
     for (size_t f = 0; ok && f < field_count; f++) {
         for (const char *p = fields[f].text; ok && *p;) {
