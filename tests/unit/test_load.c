@@ -449,6 +449,56 @@ static void test_large_file_diagnostics(void)
     CHECK(strncmp(c.text[3], "10002:1: error: more than 10000 rows", 36) == 0);
 }
 
+/* A file of 17 MB (its event table and text on huge pages) arrives intact,
+ * and its sources and locations are stored once each. */
+static void test_large_file_texts(void)
+{
+    enum { ROWS = 70000 };
+    size_t cap = (size_t)ROWS * 260 + 64, len = 0;
+    char *text = malloc(cap);
+    CHECK(text != NULL);
+    if (text == NULL)
+        return;
+    char padding[201];
+    memset(padding, 'q', 200);
+    padding[200] = '\0';
+    len += (size_t)snprintf(text, cap, "id,date,type,actor,location,title,description,source\n");
+    for (unsigned i = 1; i <= ROWS; i++)
+        len += (size_t)snprintf(text + len, cap - len, "e%u,2016-05-%02u,visit,x,%s,t%u,%s,%s\n", i,
+                                1 + i % 28, i % 2 ? "Aleppo" : "Homs", i, padding,
+                                i % 3 ? "Reuters" : "AP");
+    CHECK(len > ((size_t)16 << 20));
+    clear_scratch();
+    write_file("events.csv", text, len);
+    free(text);
+    evg_model *m;
+    captured c;
+    CHECK_INT(load_dir(&m, &c), 0);
+    if (m == NULL)
+        return;
+    CHECK_INT(evg_model_event_count(m), ROWS);
+    size_t bad = 0;
+    const char *reuters = NULL, *aleppo = NULL;
+    for (size_t i = 0; i < ROWS; i++) {
+        const evg_event *e = evg_model_event(m, i);
+        unsigned n = (unsigned)strtoul(e->id + 1, NULL, 10);
+        char title[32];
+        snprintf(title, sizeof title, "t%u", n);
+        bad += strcmp(e->title, title) != 0 || strlen(e->description) != 200 ||
+               e->date.day != 1 + n % 28;
+        const char *want_source = n % 3 ? "Reuters" : "AP";
+        bad += strcmp(e->source, want_source) != 0;
+        if (n % 3 && reuters == NULL)
+            reuters = e->source;
+        bad += n % 3 && e->source != reuters; /* one copy of each */
+        if (n % 2 && aleppo == NULL)
+            aleppo = e->location;
+        bad += n % 2 && e->location != aleppo;
+    }
+    CHECK_INT(bad, 0);
+    evg_model_free(m);
+}
+
 static void test_error_cap(void)
 {
     clear_scratch();
@@ -498,6 +548,7 @@ int main(void)
     test_field_positions();
     test_event_order();
     test_large_file_diagnostics();
+    test_large_file_texts();
     test_error_cap();
     test_field_limit_and_missing();
     clear_scratch();
