@@ -572,6 +572,42 @@ static void test_text_width(void)
     CHECK(evg__tl_text_width("\xE4\xB8\xAD", 3, 10, EVG__TL_REGULAR) >= 10);
 }
 
+/* More actors than an A4 page has room for lanes, whatever their events
+ * (the search starts from that bound, not from a layout of all 12,000):
+ * the figure fits, and its last lane counts the others with a thousands
+ * separator, as the caption does. */
+static void test_page_fit_many_lanes(void)
+{
+    char dir[] = "/tmp/evg_timeline_XXXXXX", path[256];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/events.csv", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f == NULL)
+        return;
+    fprintf(f, "id,date,type,actor,title\n");
+    for (int i = 0; i < 24000; i++)
+        fprintf(f, "e%d,2020-%02d-%02d,statement,actor-%05d,Event %d\n", i, 1 + i % 12,
+                1 + i % 28, i % 12000, i);
+    fclose(f);
+    evg_model *m = load(dir);
+    evg_timeline_opts opts = EVG_TIMELINE_OPTS_INIT;
+    evg__tl_layout l;
+    CHECK_INT(layout(&l, m, &opts), 0);
+    CHECK(l.height <= opts.page.height);
+    CHECK(l.lane_count > 1 && l.lane_count < 60);
+    const evg__tl_lane *last = &l.lanes[l.lane_count - 1];
+    char want[64];
+    size_t others = 12000 - (l.lane_count - 1);
+    snprintf(want, sizeof want, "%zu,%03zu other actors", others / 1000, others % 1000);
+    CHECK(strcmp(last->name, want) == 0);
+    CHECK_INT(check_no_overlaps(&l, "many lanes"), 0);
+    evg__tl_layout_free(&l);
+    evg_model_free(m);
+    unlink(path);
+    rmdir(dir);
+}
+
 /* On a page, the sample fits with every event labelled: lanes fold, the
  * least active first, and the caption says what; --top folds by count. */
 static void test_page_fit(void)
@@ -622,6 +658,7 @@ int main(void)
     test_text_width();
     test_sample();
     test_page_fit();
+    test_page_fit_many_lanes();
     test_spans_and_precision();
     test_spacing();
     test_lane_kinds();

@@ -278,7 +278,9 @@ static int fold_lanes(builder *b, lane_def **lanes, size_t *count)
         kept[l].name = evg__tl_buf_take(b);
     }
     if (others) {
-        evg__buf_printf(&b->sb, "%zu other %s%s", others, evg__tl_fold_noun(b),
+        char many[32];
+        evg__tl_format_count(many, sizeof many, others);
+        evg__buf_printf(&b->sb, "%s other %s%s", many, evg__tl_fold_noun(b),
                         others == 1 ? "" : "s");
         kept[kept_count++] = (lane_def){evg__tl_buf_take(b), EVG_NO_INDEX, others_lane, NULL, true};
         b->others_lane = others_lane;
