@@ -29,6 +29,12 @@ typedef struct job {
     size_t others_min;      /* and the minimum count of edges at "others" nodes */
     bool size_ok;           /* the last try fits the page's size */
     size_t overlaps;        /* and has this many overlapping texts */
+    /* What `all` was aggregated for in the page fit: so many actors drawn,
+     * with relations by pair or not (SIZE_MAX: nothing yet). The tries of
+     * edge labels for one count of actors share two aggregations, each a
+     * pass over every event. */
+    size_t all_k;
+    bool all_pairs;
 } job;
 
 static void job_free(job *j)
@@ -184,15 +190,15 @@ static size_t edge_threshold(const evg__actors_graph *g, bool others, size_t bud
  * comes out. *fits says whether it fits the page without overlaps. */
 enum { LABELS_FULL, LABELS_SHORT, LABELS_MIXED, LABELS_COUNT };
 
-static int try_fit(job *j, const evg__actors_graph *base, const uint32_t *place, size_t k,
-                   int labels, evg_format format, bool *fits)
+/* Aggregates the events for the `k` most active actors drawn (the rest
+ * folded), by pair or as the options say, keeping the relations that fit. */
+static int aggregate_fit(job *j, const evg__actors_graph *base, const uint32_t *place, size_t k,
+                         bool pairs)
 {
-    evg__actors_drawing_free(j->drawing);
-    j->drawing = NULL;
     evg__actors_graph_free(&j->all);
+    j->all_k = SIZE_MAX;
     make_fold(j->fold, j, base, place, k);
     j->fitted.min_count = j->opts->min_count;
-    bool pairs = labels >= LABELS_MIXED && j->opts->aggregate != EVG_ACTORS_AGGREGATE_NONE;
     j->fitted.aggregate = pairs ? EVG_ACTORS_AGGREGATE_ALL : j->opts->aggregate;
     j->others_min = 0;
     int rc = evg__actors_aggregate(&j->all, j->model, j->events, j->count, &j->fitted, j->fold);
@@ -210,6 +216,20 @@ static int try_fit(job *j, const evg__actors_graph *base, const uint32_t *place,
         rc = evg__actors_aggregate_fit(&j->all, j->model, j->events, j->count, &j->fitted,
                                        j->fold, j->others_min);
     }
+    if (rc == 0) {
+        j->all_k = k;
+        j->all_pairs = pairs;
+    }
+    return rc;
+}
+
+static int try_fit(job *j, const evg__actors_graph *base, const uint32_t *place, size_t k,
+                   int labels, evg_format format, bool *fits)
+{
+    evg__actors_drawing_free(j->drawing);
+    j->drawing = NULL;
+    bool pairs = labels >= LABELS_MIXED && j->opts->aggregate != EVG_ACTORS_AGGREGATE_NONE;
+    int rc = j->all_k == k && j->all_pairs == pairs ? 0 : aggregate_fit(j, base, place, k, pairs);
     if (rc == 0)
         rc = evg__actors_drawing_new(&j->drawing, j->model, &j->fitted, &j->all, format);
     if (rc == 0) {
@@ -497,7 +517,7 @@ static int write_network(job *j)
 int evg_actors_write(const evg_model *model, const evg_actors_opts *opts, const evg_output *out)
 {
     evg_actors_opts defaults = EVG_ACTORS_OPTS_INIT;
-    job j = {.model = model, .opts = opts ? opts : &defaults, .out = out};
+    job j = {.model = model, .opts = opts ? opts : &defaults, .out = out, .all_k = SIZE_MAX};
     j.rep = (evg__reporter){out->diag, out->diag_payload, 0, 0, 0, false};
     if (out->format == EVG_FORMAT_GRAPHML || out->format == EVG_FORMAT_GEXF) {
         int rc = write_network(&j);
@@ -538,7 +558,7 @@ int evg__actors_svg(char **svg, size_t *len, const evg_model *model, const evg_a
     evg_actors_opts whole = *opts;
     whole.by = EVG_PERIOD_NONE;
     evg_output out = {.path = "-", .format = EVG_FORMAT_SVG};
-    job j = {.model = model, .opts = &whole, .out = &out, .rep = *rep};
+    job j = {.model = model, .opts = &whole, .out = &out, .rep = *rep, .all_k = SIZE_MAX};
     char *bytes = NULL;
     size_t bytes_len = 0;
     int rc = prepare(&j, EVG_FORMAT_SVG);

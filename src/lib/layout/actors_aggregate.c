@@ -1,6 +1,7 @@
 /* Aggregating events into an actor-relation graph (see actors_int.h). */
-#include "actor_tree_int.h"
 #include "actors_int.h"
+#include "actor_tree_int.h"
+#include "date_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -197,6 +198,10 @@ typedef struct counter {
      * parent, make one relation. */
     size_t *seen, *linked;
     bool *active; /* actor -> takes part in a selected event */
+    /* The dates whose instants were worked out last: events come by date,
+     * and most share theirs with the one before. */
+    const evg_date *start_of, *end_of;
+    int64_t start, end;
 } counter;
 
 static bool allocate(counter *c, const uint32_t *fold)
@@ -296,8 +301,17 @@ static bool count_event(counter *c, size_t i, uint32_t event)
     g->activity[from] += e->weight;
     int64_t start = 0, end = 0;
     if (e->target_count) {
-        start = evg_date_start(&e->date);
-        end = evg_date_end(event_last(e));
+        const evg_date *last = event_last(e);
+        if (c->start_of == NULL || !evg__same_instant(c->start_of, &e->date)) {
+            c->start_of = &e->date;
+            c->start = evg_date_start(&e->date);
+        }
+        if (c->end_of == NULL || !evg__same_instant(c->end_of, last)) {
+            c->end_of = last;
+            c->end = evg_date_end(last);
+        }
+        start = c->start;
+        end = c->end;
     }
     for (uint32_t t = 0; t < e->target_count; t++) {
         uint32_t to = g->node_of[e->targets[t]];

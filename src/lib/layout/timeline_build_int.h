@@ -271,9 +271,6 @@ const char *evg__tl_bin_unit_name(evg_timeline_bin unit);
 
 void evg__tl_free_attempt(attempt *at);
 
-/* Whether two dates are the same instant and precision (their flags aside). */
-bool evg__tl_same_instant(const evg_date *a, const evg_date *b);
-
 int evg__tl_make_items(builder *b, attempt *at);
 
 double evg__tl_x_at(const scale *sc, double t);

@@ -9,13 +9,6 @@
 
 #include "date_int.h"
 
-bool evg__tl_same_instant(const evg_date *a, const evg_date *b)
-{
-    return a->year == b->year && a->month == b->month && a->day == b->day &&
-           a->hour == b->hour && a->minute == b->minute && a->second == b->second &&
-           a->precision == b->precision && a->zone_minutes == b->zone_minutes;
-}
-
 double evg__tl_date_start(const evg_date *d)
 {
     return (double)evg_date_start(d);
@@ -459,7 +452,7 @@ int evg__tl_make_items(builder *b, attempt *at)
     double t = 0;
     for (size_t i = 0; i < n; i++) {
         const evg_event *e = evg_model_event(b->model, b->events[i]);
-        if (last == NULL || !evg__tl_same_instant(last, &e->date)) {
+        if (last == NULL || !evg__same_instant(last, &e->date)) {
             last = &e->date;
             key = evg__tl_bin_key(last, at->unit);
             double end;

@@ -704,7 +704,7 @@ bool evg__tl_cannot_fit(const builder *b, evg_timeline_bin unit)
     for (size_t i = 0; i < b->count && sorted; i++) {
         uint32_t l = b->event_lane[i];
         const evg_date *d = &evg_model_event(b->model, b->events[i])->date;
-        if (memo == NULL || !evg__tl_same_instant(memo, d)) {
+        if (memo == NULL || !evg__same_instant(memo, d)) {
             memo = d;
             start = evg_date_start(d);
             key = evg__tl_bin_key(d, unit);

@@ -2,6 +2,9 @@
 #ifndef EVG_DATE_INT_H
 #define EVG_DATE_INT_H
 
+#include <evgraph/date.h>
+
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's
@@ -16,5 +19,15 @@ int64_t evg__floor_div(int64_t a, int64_t b);
  * day on which month index k starts. */
 int64_t evg__month_of_day(int64_t day);
 int64_t evg__day_of_month_index(int64_t k);
+
+/* Whether two dates are the same instant at the same precision (their
+ * EDTF flags aside): events come sorted by date, so passes over them work
+ * a date's instants out once for the events that share it. */
+static inline bool evg__same_instant(const evg_date *a, const evg_date *b)
+{
+    return a->year == b->year && a->month == b->month && a->day == b->day &&
+           a->hour == b->hour && a->minute == b->minute && a->second == b->second &&
+           a->precision == b->precision && a->zone_minutes == b->zone_minutes;
+}
 
 #endif

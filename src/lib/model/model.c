@@ -1,5 +1,6 @@
 #include "model_int.h"
 #include "bigmem_int.h"
+#include "date_int.h"
 
 #include <evgraph/diag.h>
 
@@ -300,13 +301,6 @@ uint32_t evg_model_find_event(const evg_model *model, const char *id)
     return evg__strmap_get(&model->event_ids, id);
 }
 
-static bool same_date(const evg_date *a, const evg_date *b)
-{
-    return a->year == b->year && a->month == b->month && a->day == b->day &&
-           a->hour == b->hour && a->minute == b->minute && a->second == b->second &&
-           a->precision == b->precision && a->zone_minutes == b->zone_minutes;
-}
-
 void evg_model_stats_get(evg_model_stats *out, const evg_model *model)
 {
     memset(out, 0, sizeof *out);
@@ -322,7 +316,7 @@ void evg_model_stats_get(evg_model_stats *out, const evg_model *model)
         if (i == 0)
             out->first = e->date;
         const evg_date *last = e->end_date.precision ? &e->end_date : &e->date;
-        if (prev == NULL || !same_date(prev, last))
+        if (prev == NULL || !evg__same_instant(prev, last))
             prev_end = evg_date_end(last);
         prev = last;
         if (i == 0 || prev_end > last_end) {
