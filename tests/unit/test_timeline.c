@@ -336,15 +336,22 @@ static void test_lane_kinds(void)
     evg_model_free(m);
 }
 
+/* A new dataset folder made from `dir` (a mkdtemp template), its
+ * events.csv's path in `path` and open for writing; NULL on failure. */
+static FILE *new_events_file(char *dir, char *path, size_t size)
+{
+    if (mkdtemp(dir) == NULL)
+        return NULL;
+    snprintf(path, size, "%s/events.csv", dir);
+    return fopen(path, "w");
+}
+
 /* A busy synthetic dataset: 600 events over two months in four lanes. */
 static char *write_dense(void)
 {
     static char dir[] = "/tmp/evg_timeline_XXXXXX";
-    if (mkdtemp(dir) == NULL)
-        return NULL;
     char path[256];
-    snprintf(path, sizeof path, "%s/events.csv", dir);
-    FILE *f = fopen(path, "w");
+    FILE *f = new_events_file(dir, path, sizeof path);
     if (f == NULL)
         return NULL;
     static const char *const types[] = {"attack", "statement", "visit", "meeting"};
@@ -520,9 +527,7 @@ static void test_edges(void)
 static void test_long_titles(void)
 {
     char dir[] = "/tmp/evg_timeline_XXXXXX", path[256];
-    CHECK(mkdtemp(dir) != NULL);
-    snprintf(path, sizeof path, "%s/events.csv", dir);
-    FILE *f = fopen(path, "w");
+    FILE *f = new_events_file(dir, path, sizeof path);
     CHECK(f != NULL);
     if (f == NULL)
         return;
@@ -579,9 +584,7 @@ static void test_text_width(void)
 static void test_page_fit_many_lanes(void)
 {
     char dir[] = "/tmp/evg_timeline_XXXXXX", path[256];
-    CHECK(mkdtemp(dir) != NULL);
-    snprintf(path, sizeof path, "%s/events.csv", dir);
-    FILE *f = fopen(path, "w");
+    FILE *f = new_events_file(dir, path, sizeof path);
     CHECK(f != NULL);
     if (f == NULL)
         return;
