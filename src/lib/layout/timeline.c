@@ -139,28 +139,42 @@ static void emit_items(builder *b, const attempt *at)
      * point, as more would be drawn on top of each other. */
     if (b->opts->lanes != EVG_TIMELINE_LANES_ACTOR)
         return;
-    size_t targets = 0, cap = 1024;
-    for (size_t i = 0; i < b->count; i++)
-        targets += evg_model_event(m, b->events[i])->target_count;
-    /* A mark per lane and item at most. */
-    if (targets > o->lane_count * at->item_count)
-        targets = o->lane_count * at->item_count;
+    /* A mark per lane and item at most, and per target: the targets are
+     * counted only when the first bound is large (few events, each its
+     * own item), not for a million events in a few hundred bins. */
+    size_t targets = o->lane_count * at->item_count, cap = 1024;
+    if (targets > ((size_t)1 << 16)) {
+        size_t all = 0;
+        for (size_t i = 0; i < b->count; i++)
+            all += evg_model_event(m, b->events[i])->target_count;
+        if (all < targets)
+            targets = all;
+    }
     while (cap < 2 * targets)
         cap *= 2;
     uint64_t *seen = calloc(cap, sizeof *seen);
-    if (seen == NULL) {
+    /* handled[lane] == item + 1: the item's mark in that lane is settled,
+     * so a bin of 50,000 events stops reading them once every other lane
+     * has its mark. */
+    size_t *handled = calloc(o->lane_count + 1, sizeof *handled);
+    if (seen == NULL || handled == NULL) {
+        free(seen);
+        free(handled);
         b->nomem = true;
         return;
     }
     for (size_t i = 0; i < at->item_count && !b->nomem; i++) {
         const evg__tl_item *it = &o->items[i];
         const item_geom *g = &at->geo[i];
-        for (uint32_t k = 0; k < it->count; k++) {
+        size_t settled = 0;
+        for (uint32_t k = 0; k < it->count && settled + 1 < o->lane_count; k++) {
             const evg_event *e = evg_model_event(m, it->events[k]);
             for (uint32_t t = 0; t < e->target_count; t++) {
                 uint32_t lane = evg__tl_target_lane(b, e->targets[t]);
-                if (lane == EVG_NO_INDEX || lane == it->lane)
+                if (lane == EVG_NO_INDEX || lane == it->lane || handled[lane] == i + 1)
                     continue;
+                handled[lane] = i + 1;
+                settled++;
                 uint64_t key = ((uint64_t)lane << 32 | (uint64_t)lround(g->x)) + 1;
                 size_t h = (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & (cap - 1);
                 while (seen[h] && seen[h] != key)
@@ -176,6 +190,7 @@ static void emit_items(builder *b, const attempt *at)
         }
     }
     free(seen);
+    free(handled);
 }
 
 static void emit_lanes(builder *b, double y_end)

@@ -414,12 +414,17 @@ int evg__tl_make_lanes(builder *b)
     free(lanes);
     /* Target marks, in actor lanes only: which lanes get the strip for them. */
     if (b->opts->lanes == EVG_TIMELINE_LANES_ACTOR) {
-        for (size_t i = 0; i < b->count; i++) {
+        /* Until every lane has its strip: a million events mark a few dozen
+         * lanes in their first thousands. */
+        size_t marked = 0;
+        for (size_t i = 0; i < b->count && marked < count; i++) {
             const evg_event *e = evg_model_event(m, b->events[i]);
             for (uint32_t k = 0; k < e->target_count; k++) {
                 uint32_t lane = evg__tl_target_lane(b, e->targets[k]);
-                if (lane != EVG_NO_INDEX && lane != b->event_lane[i])
+                if (lane != EVG_NO_INDEX && lane != b->event_lane[i] && !b->lane_marks[lane]) {
                     b->lane_marks[lane] = true;
+                    marked++;
+                }
             }
         }
     }
