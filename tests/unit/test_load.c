@@ -364,6 +364,29 @@ static void test_field_positions(void)
  * 70,000 rows shuffled (enough for the sort to split into two threads),
  * with mixed precisions, shared starts and ids that share their first eight
  * bytes; then the same rows already sorted, then reversed. */
+/* Actors come in id order whatever their rows' order, ids that begin with
+ * another whole id included (the sort compares the bytes after the prefix
+ * all ids share, here none for "ab": its head is empty). */
+static void test_actor_order(void)
+{
+    clear_scratch();
+    WRITE("events.csv", "id,date,type,actor,target\n"
+                        "e1,2016-01-01,visit,ab,abc\n"
+                        "e2,2016-01-02,visit,ab,a\n");
+    evg_model *m;
+    captured c;
+    CHECK_INT(load_dir(&m, &c), 0);
+    if (m == NULL)
+        return;
+    const char *want[] = {"a", "ab", "abc"};
+    CHECK_INT(evg_model_actor_count(m), 3);
+    for (size_t i = 0; i < 3 && i < evg_model_actor_count(m); i++)
+        CHECK(strcmp(evg_model_actor(m, i)->id, want[i]) == 0);
+    CHECK_INT(evg_model_find_actor(m, "ab"), 1);
+    CHECK_INT(evg_model_event(m, 1)->targets[0], 0);
+    evg_model_free(m);
+}
+
 static void test_event_order(void)
 {
     enum { N = 70000 };
@@ -546,6 +569,7 @@ int main(void)
     test_structure_errors();
     test_actor_errors();
     test_field_positions();
+    test_actor_order();
     test_event_order();
     test_large_file_diagnostics();
     test_large_file_texts();

@@ -24,7 +24,8 @@ static uint64_t id_head(const char *id)
     size_t i = 0;
     for (; i < 8 && id[i]; i++)
         head = head << 8 | (unsigned char)id[i];
-    return head << (8 * (8 - i));
+    /* An empty rest is 0 (a shift by 64 bits is undefined). */
+    return i ? head << (8 * (8 - i)) : 0;
 }
 
 /* The events whose items are being sorted, for ids that share a head. */
