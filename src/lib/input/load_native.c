@@ -96,7 +96,7 @@ static const char *intern_text(loader *ld, evg__csv_file *file, value v)
      * (Windows-1252, XML-invalid characters). */
     const char *stored = memcmp(copy, key, v.len + 1) == 0
                              ? copy
-                             : evg__arena_strndup(&ld->model->ids, key, v.len);
+                             : evg__arena_strndup(&ld->model->arena, key, v.len);
     const char **slot = stored ? evg__model_push((void **)&ld->interned_text, &ld->interned_count,
                                                  &ld->interned_cap, sizeof *slot)
                                : NULL;

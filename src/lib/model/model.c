@@ -71,14 +71,13 @@ static int compare_entries(const void *a, const void *b)
     return strcmp(x->id, y->id);
 }
 
-static uint64_t id_head(const char *id, size_t skip)
+uint64_t evg__id_head(const char *id)
 {
     uint64_t head = 0;
     size_t i = 0;
-    id += skip;
     for (; i < 8 && id[i]; i++)
         head = head << 8 | (unsigned char)id[i];
-    /* An empty rest is 0 (a shift by 64 bits is undefined). */
+    /* An empty id is 0 (a shift by 64 bits is undefined). */
     return i ? head << (8 * (8 - i)) : 0;
 }
 
@@ -105,7 +104,7 @@ static int sort_by_id(uint32_t *order, size_t first, size_t count, const void *i
     if (shared == SIZE_MAX)
         shared = 0;
     for (size_t i = first; i < count; i++)
-        entries[i].head = id_head(entries[i].id, shared);
+        entries[i].head = evg__id_head(entries[i].id + shared);
     if (count > first)
         qsort(entries + first, count - first, sizeof *entries, compare_entries);
     for (size_t i = 0; i < count; i++)

@@ -26,6 +26,10 @@ struct evg_model {
  * Returns 0 or EVG_ENOMEM. */
 int evg__model_canonical_order(evg_model *model);
 
+/* An id's first eight bytes in an integer that orders as the bytes do
+ * (shorter ids padded with zeros), so sorts read ids only on a tie. */
+uint64_t evg__id_head(const char *id);
+
 /* Sorts events by date, then precision, then id, renumbering the event id
  * map. Returns 0 or EVG_ENOMEM. */
 int evg__model_sort_events(evg_model *model);

@@ -18,16 +18,6 @@ typedef struct sort_item {
     uint32_t index;
 } sort_item;
 
-static uint64_t id_head(const char *id)
-{
-    uint64_t head = 0;
-    size_t i = 0;
-    for (; i < 8 && id[i]; i++)
-        head = head << 8 | (unsigned char)id[i];
-    /* An empty rest is 0 (a shift by 64 bits is undefined). */
-    return i ? head << (8 * (8 - i)) : 0;
-}
-
 /* The events whose items are being sorted, for ids that share a head. */
 typedef const evg_event *event_table;
 
@@ -138,7 +128,7 @@ static void *sort_share_main(void *arg)
     s->sorted = true;
     for (size_t i = s->first; i < s->first + s->count; i++) {
         const evg_event *e = &s->events[i];
-        s->items[i] = (sort_item){evg_date_start(&e->date) * 8 + e->date.precision, id_head(e->id),
+        s->items[i] = (sort_item){evg_date_start(&e->date) * 8 + e->date.precision, evg__id_head(e->id),
                                   (uint32_t)i};
         if (i > s->first && s->sorted &&
             compare_items(s->events, &s->items[i - 1], &s->items[i]) > 0)
